@@ -1,0 +1,112 @@
+package io.meetingbridge;
+
+import io.meetingbridge.api.FailureClassifier;
+import io.meetingbridge.api.RetryAfterDelay;
+import io.meetingbridge.auth.AccessTokenCache;
+import io.meetingbridge.auth.AppAuthClient;
+import io.meetingbridge.auth.AppCredentials;
+import io.meetingbridge.change.ChangeLanes;
+import io.meetingbridge.change.ChangeParser;
+import io.meetingbridge.change.ChangeValidator;
+import io.meetingbridge.deadletter.DeadLetterRecords;
+import io.meetingbridge.occurrence.OccurrenceRecords;
+import io.meetingbridge.ops.DeliveryStats;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Processor;
+import org.apache.camel.PropertyInject;
+
+/** Wires the bridge's beans from the settings; the beans themselves know nothing of Camel's registry. */
+public class BridgeConfiguration implements CamelConfiguration {
+
+    @BindToRegistry
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @BindToRegistry
+    public ChangeLanes changeLanes() {
+        return new ChangeLanes(new ChangeParser(), new ChangeValidator());
+    }
+
+    @BindToRegistry
+    public AccessTokenCache accessTokens(
+            Clock clock,
+            @PropertyInject("meeting.api.base-url") String baseUrl,
+            @PropertyInject("meeting.auth.app-id") String appId,
+            @PropertyInject(value = "meeting.auth.app-key", defaultValue = "") String appKey,
+            @PropertyInject(value = "meeting.auth.app-key-file", defaultValue = "") String appKeyFile,
+            @PropertyInject(value = "meeting.auth.user-id", defaultValue = "") String userId,
+            @PropertyInject("meeting.api.connect-timeout-ms") long connectTimeoutMs,
+            @PropertyInject("meeting.api.response-timeout-ms") long responseTimeoutMs,
+            @PropertyInject("meeting.auth.refresh-margin-seconds") long refreshMarginSeconds,
+            @PropertyInject("meeting.auth.retry-initial-delay-ms") long retryInitialMs,
+            @PropertyInject("meeting.auth.retry-max-delay-ms") long retryMaxMs) {
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofMillis(connectTimeoutMs))
+                .build();
+        AppCredentials credentials = new AppCredentials(appId, appKey(appKey, appKeyFile), userId);
+        AppAuthClient client = new AppAuthClient(http, baseUrl, credentials, Duration.ofMillis(responseTimeoutMs), clock);
+        return new AccessTokenCache(client, Duration.ofSeconds(refreshMarginSeconds), Duration.ofMillis(retryInitialMs),
+                Duration.ofMillis(retryMaxMs), clock);
+    }
+
+    /** Redelivery hook of the 401 row: drop the rejected token and retry with a fresh one. */
+    @BindToRegistry
+    public Processor reauthorize(AccessTokenCache accessTokens) {
+        return accessTokens::reauthorize;
+    }
+
+    @BindToRegistry
+    public FailureClassifier failureClassifier(@PropertyInject("bridge.retry.statuses") String statuses) {
+        return new FailureClassifier(statuses);
+    }
+
+    @BindToRegistry
+    public RetryAfterDelay retryAfter(Clock clock, @PropertyInject("bridge.retry.max-delay-ms") long maxDelayMs) {
+        return new RetryAfterDelay(Duration.ofMillis(maxDelayMs), clock);
+    }
+
+    @BindToRegistry
+    public OccurrenceRecords occurrenceRecords(CamelContext camelContext) {
+        return new OccurrenceRecords(camelContext);
+    }
+
+    @BindToRegistry
+    public DeadLetterRecords deadLetterRecords(Clock clock) {
+        return new DeadLetterRecords(clock);
+    }
+
+    @BindToRegistry
+    public DeliveryStats deliveryStats() {
+        return new DeliveryStats();
+    }
+
+    /** The threads that run lanes: at most this many PUTs are in flight at once. */
+    @BindToRegistry
+    public ExecutorService laneExecutor(CamelContext camelContext,
+                                        @PropertyInject("bridge.api.max-in-flight") int maxInFlight) {
+        return camelContext.getExecutorServiceManager().newFixedThreadPool(this, "lane", maxInFlight);
+    }
+
+    private static String appKey(String appKey, String appKeyFile) {
+        if (appKeyFile.isBlank()) {
+            return appKey;
+        }
+        try {
+            return Files.readString(Path.of(appKeyFile), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read meeting.auth.app-key-file " + appKeyFile, e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.meetingbridge;
+
+import org.apache.camel.main.Main;
+
+/**
+ * Starts the bridge: Camel Main with the routes of {@code routes/} and the settings of
+ * {@code application.properties} (both packaged in the jar), overridable by environment variables,
+ * {@code -D} system properties or a file given with {@code -pl file:/path/to/bridge.properties}.
+ */
+public final class BridgeMain {
+
+    private BridgeMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Main main = new Main();
+        main.configure().addConfiguration(BridgeConfiguration.class);
+        main.run(args);
+    }
+}

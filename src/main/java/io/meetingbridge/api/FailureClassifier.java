@@ -1,0 +1,50 @@
+package io.meetingbridge.api;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.camel.Exchange;
+import org.apache.camel.http.base.HttpOperationFailedException;
+
+/** Sorts a failed PUT into the failure policy's rows; the routes decide what each row does. */
+public final class FailureClassifier {
+
+    static final int UNAUTHORIZED = 401;
+
+    private final Set<Integer> transientStatuses;
+
+    /** @param transientStatuses comma-separated HTTP statuses worth retrying, e.g. {@code 408,429,502,503,504} */
+    public FailureClassifier(String transientStatuses) {
+        this.transientStatuses = Arrays.stream(transientStatuses.split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).map(Integer::valueOf)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The API answered 401: the token was rejected. */
+    public boolean isTokenRejected(Exchange exchange) {
+        HttpOperationFailedException http = failure(exchange, HttpOperationFailedException.class);
+        return http != null && http.getStatusCode() == UNAUTHORIZED;
+    }
+
+    /** A status listed as transient, or no answer at all (timeout, refused or reset connection). */
+    public boolean isTransient(Exchange exchange) {
+        HttpOperationFailedException http = failure(exchange, HttpOperationFailedException.class);
+        if (http != null) {
+            return transientStatuses.contains(http.getStatusCode());
+        }
+        return failure(exchange, IOException.class) != null;
+    }
+
+    /** The failure being handled: still on the exchange for an error handler, already caught for a doCatch. */
+    private static <T extends Throwable> T failure(Exchange exchange, Class<T> type) {
+        Throwable failure = exchange.getException() != null
+                ? exchange.getException() : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,40 @@
+package io.meetingbridge.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The Meeting API's error body, {@code {"error_code": "...", "error_msg": "..."}}; both null when absent. */
+public record MeetingApiError(String errorCode, String errorMsg) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_TEXT = 200;
+
+    public static MeetingApiError parse(String body) {
+        if (body == null || body.isBlank()) {
+            return new MeetingApiError(null, null);
+        }
+        try {
+            JsonNode node = JSON.readTree(body);
+            return new MeetingApiError(text(node, "error_code"), text(node, "error_msg"));
+        } catch (Exception notJson) {
+            return new MeetingApiError(null, null);
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        if (value == null || !value.isValueNode()) {
+            return null;
+        }
+        String text = value.asText();
+        return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "..." : text;
+    }
+
+    /** " MMC.111070005 (meeting does not exist)", or "" when the body named no error. */
+    public String describe() {
+        if (errorCode == null && errorMsg == null) {
+            return "";
+        }
+        return " " + (errorCode == null ? "" : errorCode) + (errorMsg == null ? "" : " (" + errorMsg + ")");
+    }
+}

@@ -1,0 +1,43 @@
+package io.meetingbridge.change;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The published JSON Schema of a meeting change, shipped in the jar for producers to validate
+ * against before they publish. The bridge checks every record against the same file.
+ */
+final class EnvelopeSchema {
+
+    static final String RESOURCE = "/schema/meeting-change.schema.json";
+
+    private final JsonSchema schema;
+    private final SchemaViolationSentence sentences;
+
+    EnvelopeSchema() {
+        JsonNode tree = load();
+        this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(tree);
+        this.sentences = new SchemaViolationSentence(tree);
+    }
+
+    List<Problem> check(JsonNode envelope) {
+        return schema.validate(envelope).stream().map(sentences::problem).toList();
+    }
+
+    private static JsonNode load() {
+        try (InputStream in = EnvelopeSchema.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+            }
+            return ChangeJson.MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.meetingbridge.deadletter;
+
+import java.util.Set;
+
+/** The header names a dead-letter record carries besides the input's own headers. */
+public final class DeadLetterHeaders {
+
+    public static final String REASON = "dlq-reason";
+    public static final String DETAIL = "dlq-detail";
+    public static final String HTTP_STATUS = "dlq-http-status";
+    public static final String ERROR_CODE = "dlq-error-code";
+    public static final String ERROR_MESSAGE = "dlq-error-message";
+    public static final String REQUEST_ID = "dlq-request-id";
+    public static final String EXCEPTION_CLASS = "dlq-exception-class";
+    public static final String ORIGINAL_TOPIC = "dlq-original-topic";
+    public static final String ORIGINAL_PARTITION = "dlq-original-partition";
+    public static final String ORIGINAL_OFFSET = "dlq-original-offset";
+    public static final String ORIGINAL_TIMESTAMP = "dlq-original-timestamp";
+    public static final String ATTEMPTS = "dlq-attempts";
+    public static final String FAILED_AT = "dlq-failed-at";
+    public static final String CHANGE_ID = "dlq-change-id";
+
+    /** An input header with one of these names is replaced, never passed on beside the bridge's own. */
+    public static final Set<String> ALL = Set.of(REASON, DETAIL, HTTP_STATUS, ERROR_CODE, ERROR_MESSAGE, REQUEST_ID,
+            EXCEPTION_CLASS, ORIGINAL_TOPIC, ORIGINAL_PARTITION, ORIGINAL_OFFSET, ORIGINAL_TIMESTAMP, ATTEMPTS,
+            FAILED_AT, CHANGE_ID);
+
+    private DeadLetterHeaders() {
+    }
+}

@@ -1,0 +1,21 @@
+package io.meetingbridge.deadletter;
+
+/** Why a record went to the dead-letter topic: the value of {@code dlq-reason}. */
+public enum DeadLetterReason {
+    /** The value is not JSON or breaks a rule of the input contract; the API was not called. */
+    INVALID_MESSAGE("invalid-message"),
+    /** The API refused the change with an answer that retrying cannot change. */
+    REJECTED("rejected"),
+    /** The API stayed unavailable for every attempt the retry policy allows. */
+    RETRIES_EXHAUSTED("retries-exhausted");
+
+    private final String header;
+
+    DeadLetterReason(String header) {
+        this.header = header;
+    }
+
+    public String header() {
+        return header;
+    }
+}

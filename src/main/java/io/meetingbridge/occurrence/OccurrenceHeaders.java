@@ -1,0 +1,18 @@
+package io.meetingbridge.occurrence;
+
+/** The header names of an occurrence record, as the output contract fixes them. */
+public final class OccurrenceHeaders {
+
+    public static final String CONFERENCE_ID = "meeting-conference-id";
+    public static final String CYCLE_SUB_CONF_ID = "meeting-cycle-sub-conf-id";
+    public static final String OCCURRENCE_INDEX = "meeting-occurrence-index";
+    public static final String OCCURRENCE_COUNT = "meeting-occurrence-count";
+    public static final String CHANGE_ID = "meeting-change-id";
+    public static final String REQUEST_ID = "meeting-request-id";
+    public static final String SOURCE_TOPIC = "meeting-source-topic";
+    public static final String SOURCE_PARTITION = "meeting-source-partition";
+    public static final String SOURCE_OFFSET = "meeting-source-offset";
+
+    private OccurrenceHeaders() {
+    }
+}

@@ -1,0 +1,31 @@
+package io.meetingbridge.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.Headers;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.Optional;
+
+/** A request to one of the simulated API endpoints, with its body already read. */
+record ApiRequest(String rawQuery, Headers headers, byte[] body, InetSocketAddress remoteAddress,
+                  Instant receivedAt) {
+
+    QueryString query() {
+        return QueryString.parse(rawQuery);
+    }
+
+    String header(String name) {
+        return headers.getFirst(name);
+    }
+
+    /** The body as a JSON object, or empty when it is anything else (not JSON, an array, nothing). */
+    Optional<JsonNode> jsonObject() {
+        try {
+            JsonNode body = Json.MAPPER.readTree(this.body);
+            return body != null && body.isObject() ? Optional.of(body) : Optional.empty();
+        } catch (IOException malformed) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.meetingbridge.simulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Steers a running simulator from another process (a demo, a benchmark):
+ * <pre>
+ * POST   /simulator/faults?status=S[&amp;conferenceID=ID][&amp;times=N][&amp;retryAfter=SECONDS]
+ *          with conferenceID: that series fails N times, or always without times;
+ *          without: the next N PUTs (default 1) fail. The body is MeetingErrors.typicalFor(S).
+ * DELETE /simulator/faults               clears all faults and the latency
+ * POST   /simulator/latency?millis=M     delays every PUT
+ * POST   /simulator/tokens/expire        revokes every issued token
+ * POST   /simulator/auth?status=S|ok     App ID authentication fails with S, or works again
+ * GET    /simulator/stats                call counts as JSON
+ * </pre>
+ * It has no authentication: for demos and tests only.
+ */
+final class SimulatorAdminEndpoint implements HttpHandler {
+
+    static final String PATH = "/simulator/";
+
+    private final FaultPlan faults;
+    private final TokenRegistry tokens;
+    private final TrafficRecorder traffic;
+
+    SimulatorAdminEndpoint(FaultPlan faults, TokenRegistry tokens, TrafficRecorder traffic) {
+        this.faults = faults;
+        this.tokens = tokens;
+        this.traffic = traffic;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            exchange.getRequestBody().readAllBytes();
+            String command = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
+            answer(command, QueryString.parse(exchange.getRequestURI().getRawQuery())).sendTo(exchange);
+        }
+    }
+
+    private ApiResponse answer(String command, QueryString query) {
+        try {
+            return switch (command) {
+                case "POST /simulator/faults" -> injectFault(query);
+                case "DELETE /simulator/faults" -> done(faults::clearAll);
+                case "POST /simulator/latency" ->
+                        done(() -> faults.setPutLatency(Duration.ofMillis(number(query, "millis"))));
+                case "POST /simulator/tokens/expire" -> done(tokens::expireAll);
+                case "POST /simulator/auth" -> "ok".equals(query.first("status").orElse(null))
+                        ? done(faults::clearAuthFailure)
+                        : done(() -> faults.failAuth(number(query, "status")));
+                case "GET /simulator/stats" -> stats();
+                default -> ApiResponse.error(404, MeetingErrors.API_NOT_FOUND, "no such simulator control: " + command);
+            };
+        } catch (IllegalArgumentException e) {
+            return ApiResponse.error(400, MeetingErrors.INVALID_PARAMETER, e.getMessage());
+        }
+    }
+
+    private ApiResponse injectFault(QueryString query) {
+        ApiResponse response = MeetingErrors.typicalFor(number(query, "status"));
+        Optional<String> retryAfter = query.first("retryAfter");
+        if (retryAfter.isPresent()) {
+            response = response.withHeader("Retry-After", retryAfter.get());
+        }
+        Optional<String> conferenceID = query.first("conferenceID");
+        boolean limited = query.first("times").isPresent();
+        if (conferenceID.isEmpty()) {
+            faults.failNextPuts(limited ? number(query, "times") : 1, response);
+        } else if (limited) {
+            faults.failConference(conferenceID.get(), response, number(query, "times"));
+        } else {
+            faults.failConferenceAlways(conferenceID.get(), response);
+        }
+        return ApiResponse.noContent();
+    }
+
+    private ApiResponse stats() {
+        ObjectNode stats = Json.MAPPER.createObjectNode()
+                .put("authCalls", traffic.authCalls())
+                .put("putCalls", traffic.putCalls())
+                .put("liveTokens", tokens.liveCount())
+                .put("putLatencyMillis", faults.putLatency().toMillis());
+        ObjectNode byConference = stats.putObject("putCallsByConference");
+        traffic.putCallsByConference().forEach(byConference::put);
+        return ApiResponse.json(200, stats);
+    }
+
+    private static ApiResponse done(Runnable control) {
+        control.run();
+        return ApiResponse.noContent();
+    }
+
+    private static int number(QueryString query, String name) {
+        String value = query.first(name)
+                .orElseThrow(() -> new IllegalArgumentException("query parameter " + name + " is required"));
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("query parameter " + name + " must be an integer");
+        }
+    }
+}

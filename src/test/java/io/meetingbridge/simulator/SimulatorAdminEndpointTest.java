@@ -1,0 +1,92 @@
+package io.meetingbridge.simulator;
+
+import static io.meetingbridge.simulator.SimulatorTestClient.CONFERENCE_ID;
+import static io.meetingbridge.simulator.SimulatorTestClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SimulatorAdminEndpointTest {
+
+    private MeetingApiSimulator simulator;
+    private SimulatorTestClient client;
+    private String token;
+
+    @BeforeEach
+    void start() throws IOException {
+        simulator = SimulatorTestClient.startSimulator();
+        client = new SimulatorTestClient(simulator);
+        token = client.accessToken();
+    }
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    @Test
+    void conferenceFaultWithRetryAfterCanBeArmedOverHttp() {
+        assertThat(client.admin("POST", "/simulator/faults?conferenceID=" + CONFERENCE_ID
+                + "&status=429&times=1&retryAfter=2").statusCode()).isEqualTo(204);
+
+        HttpResponse<String> throttled = client.putSeries(token);
+
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Retry-After")).hasValue("2");
+        assertThat(client.putSeries(token).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void faultWithoutConferenceIdFailsTheNextPutsAndDeleteClearsFaults() {
+        client.admin("POST", "/simulator/faults?status=503&times=5");
+        assertThat(client.putSeries(token).statusCode()).isEqualTo(503);
+
+        assertThat(client.admin("DELETE", "/simulator/faults").statusCode()).isEqualTo(204);
+        assertThat(client.putSeries(token).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void latencyTokensAndAuthAreControlledOverHttp() {
+        client.admin("POST", "/simulator/latency?millis=250");
+        assertThat(simulator.faults().putLatency()).isEqualTo(Duration.ofMillis(250));
+
+        client.admin("POST", "/simulator/tokens/expire");
+        assertThat(client.putSeries(token).statusCode()).isEqualTo(401);
+
+        client.admin("POST", "/simulator/auth?status=503");
+        assertThat(client.authenticate().statusCode()).isEqualTo(503);
+        client.admin("POST", "/simulator/auth?status=ok");
+        assertThat(client.authenticate().statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void statsReportCallCounts() {
+        client.putSeries(token);
+        client.put("conferenceID=42", token, SimulatorTestClient.WEEKLY_SERIES);
+
+        HttpResponse<String> response = client.admin("GET", "/simulator/stats");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode stats = json(response);
+        assertThat(stats.get("authCalls").asLong()).isEqualTo(1);
+        assertThat(stats.get("putCalls").asLong()).isEqualTo(2);
+        assertThat(stats.get("liveTokens").asInt()).isEqualTo(1);
+        assertThat(stats.get("putCallsByConference").toString()).isEqualTo("{\"42\":1,\"914087436\":1}");
+    }
+
+    @Test
+    void unknownControlsAndBadParametersAreRefused() {
+        assertThat(client.admin("POST", "/simulator/nothing").statusCode()).isEqualTo(404);
+        assertThat(client.admin("GET", "/simulator/faults").statusCode()).isEqualTo(404);
+        assertThat(client.admin("POST", "/simulator/latency?millis=soon").statusCode()).isEqualTo(400);
+        assertThat(client.admin("POST", "/simulator/latency?millis=-1").statusCode()).isEqualTo(400);
+        assertThat(client.admin("POST", "/simulator/faults?status=503&times=0").statusCode()).isEqualTo(400);
+        assertThat(client.admin("POST", "/simulator/auth?status=200").statusCode()).isEqualTo(400);
+    }
+}

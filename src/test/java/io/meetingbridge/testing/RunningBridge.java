@@ -1,0 +1,73 @@
+package io.meetingbridge.testing;
+
+import io.meetingbridge.BridgeConfiguration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+
+/**
+ * The bridge as production runs it (same Main configuration, packaged routes and application.properties),
+ * started in this JVM with a few settings overridden.
+ */
+public final class RunningBridge implements AutoCloseable {
+
+    private final Main main;
+
+    private RunningBridge(Main main) {
+        this.main = main;
+    }
+
+    public static Builder with(EmbeddedKafka kafka, EmbeddedKafka.Topics topics, String apiBaseUrl) {
+        return new Builder()
+                .set("kafka.bootstrap-servers", kafka.bootstrapServers())
+                .set("kafka.group-id", "bridge-" + topics.changes())
+                .set("bridge.topics.changes", topics.changes())
+                .set("bridge.topics.occurrences", topics.occurrences())
+                .set("bridge.topics.dead-letter", topics.deadLetter())
+                .set("meeting.api.base-url", apiBaseUrl)
+                .set("meeting.auth.app-id", TestCredentials.APP_ID)
+                .set("meeting.auth.app-key", TestCredentials.APP_KEY)
+                .set("bridge.consumer.poll-timeout-ms", "100")
+                .set("bridge.consumer.batching-interval-ms", "100")
+                .set("bridge.retry.initial-delay-ms", "20")
+                .set("bridge.retry.max-delay-ms", "200")
+                .set("meeting.auth.retry-initial-delay-ms", "50")
+                .set("meeting.auth.retry-max-delay-ms", "500")
+                .set("bridge.producer.max-block-ms", "5000")
+                .set("bridge.producer.request-timeout-ms", "4000")
+                .set("bridge.producer.delivery-timeout-ms", "10000")
+                .set("camel.main.shutdown-timeout", "10");
+    }
+
+    public CamelContext context() {
+        return main.getCamelContext();
+    }
+
+    public <T> T bean(String name, Class<T> type) {
+        return context().getRegistry().lookupByNameAndType(name, type);
+    }
+
+    @Override
+    public void close() {
+        main.stop();
+    }
+
+    /** Settings for one bridge. */
+    public static final class Builder {
+        private final Map<String, String> properties = new LinkedHashMap<>();
+
+        public Builder set(String key, String value) {
+            properties.put(key, value);
+            return this;
+        }
+
+        public RunningBridge start() {
+            Main main = new Main();
+            main.configure().addConfiguration(BridgeConfiguration.class);
+            properties.forEach(main::addOverrideProperty);
+            main.start();
+            return new RunningBridge(main);
+        }
+    }
+}
