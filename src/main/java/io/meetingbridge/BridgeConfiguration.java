@@ -1,5 +1,6 @@
 package io.meetingbridge;
 
+import io.meetingbridge.api.ApiTrustStore;
 import io.meetingbridge.api.FailureClassifier;
 import io.meetingbridge.api.RetryAfterDelay;
 import io.meetingbridge.auth.AccessTokenCache;
@@ -17,6 +18,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +27,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /** Wires the bridge's beans from the settings; the beans themselves know nothing of Camel's registry. */
 public class BridgeConfiguration implements CamelConfiguration {
@@ -39,8 +42,19 @@ public class BridgeConfiguration implements CamelConfiguration {
         return new ChangeLanes(new ChangeParser(), new ChangeValidator());
     }
 
+    /** TLS to the Meeting API, shared by the PUT (camel-http) and authentication (JDK HttpClient). */
+    @BindToRegistry
+    public SSLContextParameters meetingApiTls(
+            @PropertyInject(value = "meeting.api.trust-store", defaultValue = "") String path,
+            @PropertyInject(value = "meeting.api.trust-store-password", defaultValue = "") String password,
+            @PropertyInject(value = "meeting.api.trust-store-type", defaultValue = "PKCS12") String type) {
+        return ApiTrustStore.of(path, password, type);
+    }
+
     @BindToRegistry
     public AccessTokenCache accessTokens(
+            CamelContext camelContext,
+            SSLContextParameters meetingApiTls,
             Clock clock,
             @PropertyInject("meeting.api.base-url") String baseUrl,
             @PropertyInject("meeting.auth.app-id") String appId,
@@ -52,9 +66,15 @@ public class BridgeConfiguration implements CamelConfiguration {
             @PropertyInject("meeting.auth.refresh-margin-seconds") long refreshMarginSeconds,
             @PropertyInject("meeting.auth.retry-initial-delay-ms") long retryInitialMs,
             @PropertyInject("meeting.auth.retry-max-delay-ms") long retryMaxMs) {
-        HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofMillis(connectTimeoutMs))
-                .build();
+        HttpClient http;
+        try {
+            http = HttpClient.newBuilder()
+                    .sslContext(meetingApiTls.createSSLContext(camelContext))
+                    .connectTimeout(Duration.ofMillis(connectTimeoutMs))
+                    .build();
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot load meeting.api.trust-store", e);
+        }
         AppCredentials credentials = new AppCredentials(appId, appKey(appKey, appKeyFile), userId);
         AppAuthClient client = new AppAuthClient(http, baseUrl, credentials, Duration.ofMillis(responseTimeoutMs), clock);
         return new AccessTokenCache(client, Duration.ofSeconds(refreshMarginSeconds), Duration.ofMillis(retryInitialMs),
