@@ -1,6 +1,8 @@
 package io.meetingbridge;
 
+import io.meetingbridge.api.ApiCircuit;
 import io.meetingbridge.api.ApiTrustStore;
+import io.meetingbridge.api.FailedAttempt;
 import io.meetingbridge.api.FailureClassifier;
 import io.meetingbridge.api.RetryAfterDelay;
 import io.meetingbridge.auth.AccessTokenCache;
@@ -11,7 +13,11 @@ import io.meetingbridge.change.ChangeParser;
 import io.meetingbridge.change.ChangeValidator;
 import io.meetingbridge.deadletter.DeadLetterRecords;
 import io.meetingbridge.occurrence.OccurrenceRecords;
+import io.meetingbridge.ops.BridgeManagement;
+import io.meetingbridge.ops.ConsumptionState;
 import io.meetingbridge.ops.DeliveryStats;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -22,6 +28,7 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -29,7 +36,10 @@ import org.apache.camel.Processor;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
-/** Wires the bridge's beans from the settings; the beans themselves know nothing of Camel's registry. */
+/**
+ * Wires the bridge's beans from the settings; the beans themselves know nothing of Camel's registry.
+ * Beans that take other beans are lazy, so they are built on first use, after all they need is bound.
+ */
 public class BridgeConfiguration implements CamelConfiguration {
 
     @BindToRegistry
@@ -51,7 +61,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         return ApiTrustStore.of(path, password, type);
     }
 
-    @BindToRegistry
+    @BindToRegistry(lazy = true)
     public AccessTokenCache accessTokens(
             CamelContext camelContext,
             SSLContextParameters meetingApiTls,
@@ -82,7 +92,7 @@ public class BridgeConfiguration implements CamelConfiguration {
     }
 
     /** Redelivery hook of the 401 row: drop the rejected token and retry with a fresh one. */
-    @BindToRegistry
+    @BindToRegistry(lazy = true)
     public Processor reauthorize(AccessTokenCache accessTokens) {
         return accessTokens::reauthorize;
     }
@@ -92,28 +102,63 @@ public class BridgeConfiguration implements CamelConfiguration {
         return new FailureClassifier(statuses);
     }
 
-    @BindToRegistry
-    public RetryAfterDelay retryAfter(Clock clock, @PropertyInject("bridge.retry.max-delay-ms") long maxDelayMs) {
-        return new RetryAfterDelay(Duration.ofMillis(maxDelayMs), clock);
+    @BindToRegistry(lazy = true)
+    public ApiCircuit apiCircuit(FailureClassifier failureClassifier,
+                                 @PropertyInject("bridge.circuit.failure-rate-percent") float failureRatePercent,
+                                 @PropertyInject("bridge.circuit.minimum-calls") int minimumCalls,
+                                 @PropertyInject("bridge.circuit.window-seconds") long windowSeconds,
+                                 @PropertyInject("bridge.circuit.open-wait-ms") long openWaitMs,
+                                 @PropertyInject("bridge.circuit.probe-calls") int probeCalls) {
+        return new ApiCircuit(failureClassifier, failureRatePercent, minimumCalls, Duration.ofSeconds(windowSeconds),
+                Duration.ofMillis(openWaitMs), probeCalls);
     }
 
-    @BindToRegistry
+    /** Error-handler hook of every failed PUT attempt: feeds the circuit, honours Retry-After. */
+    @BindToRegistry(lazy = true)
+    public FailedAttempt failedAttempt(ApiCircuit apiCircuit, Clock clock,
+                                       @PropertyInject("bridge.retry.max-delay-ms") long maxDelayMs) {
+        return new FailedAttempt(apiCircuit, new RetryAfterDelay(Duration.ofMillis(maxDelayMs), clock));
+    }
+
+    /** Shared with camel-micrometer-prometheus, which serves it on /observe/metrics. */
+    @BindToRegistry("metricsRegistry")
+    public PrometheusMeterRegistry metricsRegistry() {
+        return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    }
+
+    @BindToRegistry(lazy = true)
+    public ConsumptionState consumptionState(AccessTokenCache accessTokens, ApiCircuit apiCircuit) {
+        return new ConsumptionState(accessTokens, apiCircuit);
+    }
+
+    @BindToRegistry(lazy = true)
     public OccurrenceRecords occurrenceRecords(CamelContext camelContext) {
         return new OccurrenceRecords(camelContext);
     }
 
-    @BindToRegistry
+    @BindToRegistry(lazy = true)
     public DeadLetterRecords deadLetterRecords(Clock clock) {
         return new DeadLetterRecords(clock);
     }
 
-    @BindToRegistry
-    public DeliveryStats deliveryStats() {
-        return new DeliveryStats();
+    @BindToRegistry(lazy = true)
+    public DeliveryStats deliveryStats(@BeanInject("metricsRegistry") PrometheusMeterRegistry metricsRegistry) {
+        return new DeliveryStats(metricsRegistry);
+    }
+
+    @Override
+    public void configure(CamelContext camelContext) throws Exception {
+        var registry = camelContext.getRegistry();
+        camelContext.addService(new BridgeManagement(camelContext,
+                registry.lookupByNameAndType("accessTokens", AccessTokenCache.class),
+                registry.lookupByNameAndType("deliveryStats", DeliveryStats.class),
+                registry.lookupByNameAndType("consumptionState", ConsumptionState.class),
+                registry.lookupByNameAndType("metricsRegistry", PrometheusMeterRegistry.class),
+                registry.lookupByNameAndType("clock", Clock.class)));
     }
 
     /** The threads that run lanes: at most this many PUTs are in flight at once. */
-    @BindToRegistry
+    @BindToRegistry(lazy = true)
     public ExecutorService laneExecutor(CamelContext camelContext,
                                         @PropertyInject("bridge.api.max-in-flight") int maxInFlight) {
         return camelContext.getExecutorServiceManager().newFixedThreadPool(this, "lane", maxInFlight);

@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.apache.camel.http.base.HttpOperationFailedException;
 
 /**
@@ -15,7 +14,7 @@ import org.apache.camel.http.base.HttpOperationFailedException;
  * redelivery, capped so that a record's retries stay within their time budget. Without one, the
  * exponential backoff of the redelivery policy applies.
  */
-public final class RetryAfterDelay implements Processor {
+public final class RetryAfterDelay {
 
     private final Duration maxDelay;
     private final Clock clock;
@@ -25,8 +24,7 @@ public final class RetryAfterDelay implements Processor {
         this.clock = clock;
     }
 
-    @Override
-    public void process(Exchange exchange) {
+    public void apply(Exchange exchange) {
         Duration delay = requestedDelay(exchange.getException(HttpOperationFailedException.class));
         if (delay == null) {
             exchange.getMessage().removeHeader(Exchange.REDELIVERY_DELAY);

@@ -28,4 +28,10 @@ record ApiRequest(String rawQuery, Headers headers, byte[] body, InetSocketAddre
             return Optional.empty();
         }
     }
+
+    /** Leaves out headers and body: they carry access tokens and signatures. */
+    @Override
+    public String toString() {
+        return "ApiRequest[rawQuery=" + rawQuery + ", bodyBytes=" + body.length + ", receivedAt=" + receivedAt + "]";
+    }
 }

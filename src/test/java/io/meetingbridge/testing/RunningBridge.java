@@ -1,6 +1,9 @@
 package io.meetingbridge.testing;
 
 import io.meetingbridge.BridgeConfiguration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.CamelContext;
@@ -13,9 +16,11 @@ import org.apache.camel.main.Main;
 public final class RunningBridge implements AutoCloseable {
 
     private final Main main;
+    private final int managementPort;
 
-    private RunningBridge(Main main) {
+    private RunningBridge(Main main, int managementPort) {
         this.main = main;
+        this.managementPort = managementPort;
     }
 
     public static Builder with(EmbeddedKafka kafka, EmbeddedKafka.Topics topics, String apiBaseUrl) {
@@ -37,7 +42,21 @@ public final class RunningBridge implements AutoCloseable {
                 .set("bridge.producer.max-block-ms", "5000")
                 .set("bridge.producer.request-timeout-ms", "4000")
                 .set("bridge.producer.delivery-timeout-ms", "10000")
-                .set("camel.main.shutdown-timeout", "10");
+                .set("camel.main.shutdown-timeout", "10")
+                .set("camel.management.port", Integer.toString(freePort()));
+    }
+
+    /** Where /observe/health and /observe/metrics are served. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public CamelContext context() {
@@ -67,7 +86,7 @@ public final class RunningBridge implements AutoCloseable {
             main.configure().addConfiguration(BridgeConfiguration.class);
             properties.forEach(main::addOverrideProperty);
             main.start();
-            return new RunningBridge(main);
+            return new RunningBridge(main, Integer.parseInt(properties.get("camel.management.port")));
         }
     }
 }

@@ -1,0 +1,33 @@
+# Runtime image of meeting-series-bridge. The shaded jar is built outside Docker first:
+#
+#   mvn -q -DskipTests package          # writes target/meeting-series-bridge.jar
+#   docker build -t meeting-series-bridge .
+#
+# (No build stage: CI machines have no network inside a Docker build, and the jar is already the
+# whole application: dependencies, application.properties and routes/ are packaged into it.)
+FROM eclipse-temurin:17-jre
+
+# A fixed, unprivileged uid/gid, so volume permissions and `runAsUser` policies can name it.
+RUN groupadd --system --gid 10001 bridge \
+ && useradd --system --uid 10001 --gid bridge --no-create-home --home-dir /app --shell /usr/sbin/nologin bridge
+
+WORKDIR /app
+# Owned by root (world-readable): the bridge user can run the jar but not change it.
+COPY target/meeting-series-bridge.jar /app/meeting-series-bridge.jar
+
+USER 10001:10001
+
+# Camel Main's embedded HTTP server: /observe/metrics (Prometheus) and /observe/health.
+# The port is set by the system property camel.management.port (the environment variable
+# CAMEL_MANAGEMENT_PORT is not honoured); this default can be replaced through JAVA_TOOL_OPTIONS.
+ENV JAVA_TOOL_OPTIONS="-Dcamel.management.port=9876"
+EXPOSE 9876
+
+# No HEALTHCHECK: the JRE image has no curl or wget. Orchestrators probe /observe/health on 9876
+# themselves (Kubernetes httpGet probes; Prometheus's `up` metric in the compose stack).
+
+# Memory follows the container's limit; an OutOfMemoryError ends the JVM so the orchestrator
+# restarts it instead of leaving a half-working consumer. Extra JVM flags (remote JMX, heap dumps)
+# come in through JAVA_TOOL_OPTIONS. SIGTERM starts Camel's graceful shutdown
+# (camel.main.shutdown-timeout, 30 s by default).
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8", "-jar", "/app/meeting-series-bridge.jar"]

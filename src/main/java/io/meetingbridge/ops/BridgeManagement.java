@@ -1,0 +1,90 @@
+package io.meetingbridge.ops;
+
+import io.meetingbridge.auth.AccessTokenCache;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import javax.management.ObjectName;
+import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.ManagementAgent;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * Registers the bridge's own MBeans next to Camel's, its readiness checks, and the token and
+ * consumption gauges, for as long as the Camel context runs.
+ */
+public final class BridgeManagement extends ServiceSupport {
+
+    public static final String TOKEN_MBEAN = "access-token";
+    public static final String DELIVERY_MBEAN = "delivery";
+
+    private final CamelContext camelContext;
+    private final Map<String, Object> mbeans;
+    private final ConsumptionState consumption;
+    private final AccessTokenCache tokens;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    public BridgeManagement(CamelContext camelContext, AccessTokenCache tokens, DeliveryStats stats,
+                            ConsumptionState consumption, MeterRegistry meters, Clock clock) {
+        this.camelContext = camelContext;
+        this.tokens = tokens;
+        this.consumption = consumption;
+        this.meters = meters;
+        this.clock = clock;
+        this.mbeans = Map.of(TOKEN_MBEAN, new ManagedAccessToken(tokens, clock),
+                DELIVERY_MBEAN, new ManagedDelivery(stats, consumption));
+    }
+
+    /** {@code org.apache.camel:context=<name>,type=bridge,name="<name>"}. */
+    public static ObjectName objectName(String contextName, String name) throws Exception {
+        return new ObjectName("org.apache.camel:context=" + contextName + ",type=bridge,name=\"" + name + "\"");
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        ManagementAgent agent = agent();
+        if (agent != null) {
+            for (var mbean : mbeans.entrySet()) {
+                agent.register(mbean.getValue(), objectName(camelContext.getName(), mbean.getKey()));
+            }
+        }
+        HealthCheckRegistry health = HealthCheckRegistry.get(camelContext);
+        health.register(new ReadinessCheck("access-token", consumption::authenticationProblem));
+        health.register(new ReadinessCheck("meeting-api", consumption::apiProblem));
+
+        Gauge.builder("meeting.bridge.token.valid.seconds", tokens, this::secondsLeft)
+                .description("Seconds the cached access token stays valid, 0 when none is cached").register(meters);
+        FunctionCounter.builder("meeting.bridge.token.authentications", tokens, AccessTokenCache::authentications)
+                .description("Authentication calls made").register(meters);
+        FunctionCounter.builder("meeting.bridge.token.failures", tokens, AccessTokenCache::failures)
+                .description("Authentication calls that failed").register(meters);
+        Gauge.builder("meeting.bridge.consumption.paused", consumption, c -> c.isPaused() ? 1 : 0)
+                .description("1 while consumption waits for authentication or for the API").register(meters);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ManagementAgent agent = agent();
+        if (agent != null) {
+            for (String name : mbeans.keySet()) {
+                agent.unregister(objectName(camelContext.getName(), name));
+            }
+        }
+    }
+
+    private double secondsLeft(AccessTokenCache cache) {
+        Instant until = cache.validUntil();
+        return until == null ? 0 : Math.max(0, Duration.between(clock.instant(), until).toSeconds());
+    }
+
+    private ManagementAgent agent() {
+        return camelContext.getManagementStrategy() == null ? null
+                : camelContext.getManagementStrategy().getManagementAgent();
+    }
+}
