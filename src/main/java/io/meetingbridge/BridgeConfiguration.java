@@ -16,8 +16,10 @@ import io.meetingbridge.occurrence.OccurrenceRecords;
 import io.meetingbridge.ops.BridgeManagement;
 import io.meetingbridge.ops.ConsumptionState;
 import io.meetingbridge.ops.DeliveryStats;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.component.micrometer.MicrometerUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -28,7 +30,6 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -120,12 +121,6 @@ public class BridgeConfiguration implements CamelConfiguration {
         return new FailedAttempt(apiCircuit, new RetryAfterDelay(Duration.ofMillis(maxDelayMs), clock));
     }
 
-    /** Shared with camel-micrometer-prometheus, which serves it on /observe/metrics. */
-    @BindToRegistry("metricsRegistry")
-    public PrometheusMeterRegistry metricsRegistry() {
-        return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    }
-
     @BindToRegistry(lazy = true)
     public ConsumptionState consumptionState(AccessTokenCache accessTokens, ApiCircuit apiCircuit) {
         return new ConsumptionState(accessTokens, apiCircuit);
@@ -141,20 +136,15 @@ public class BridgeConfiguration implements CamelConfiguration {
         return new DeadLetterRecords(clock);
     }
 
+    /** Counts into the registry camel-micrometer-prometheus serves on /observe/metrics. */
     @BindToRegistry(lazy = true)
-    public DeliveryStats deliveryStats(@BeanInject("metricsRegistry") PrometheusMeterRegistry metricsRegistry) {
-        return new DeliveryStats(metricsRegistry);
+    public DeliveryStats deliveryStats(CamelContext camelContext) {
+        return new DeliveryStats(meters(camelContext));
     }
 
     @Override
     public void configure(CamelContext camelContext) throws Exception {
-        var registry = camelContext.getRegistry();
-        camelContext.addService(new BridgeManagement(camelContext,
-                registry.lookupByNameAndType("accessTokens", AccessTokenCache.class),
-                registry.lookupByNameAndType("deliveryStats", DeliveryStats.class),
-                registry.lookupByNameAndType("consumptionState", ConsumptionState.class),
-                registry.lookupByNameAndType("metricsRegistry", PrometheusMeterRegistry.class),
-                registry.lookupByNameAndType("clock", Clock.class)));
+        camelContext.addService(new BridgeManagement(camelContext));
     }
 
     /** The threads that run lanes: at most this many PUTs are in flight at once. */
@@ -162,6 +152,13 @@ public class BridgeConfiguration implements CamelConfiguration {
     public ExecutorService laneExecutor(CamelContext camelContext,
                                         @PropertyInject("bridge.api.max-in-flight") int maxInFlight) {
         return camelContext.getExecutorServiceManager().newFixedThreadPool(this, "lane", maxInFlight);
+    }
+
+    /** The Prometheus registry once camel-micrometer-prometheus has bound it; a private one when metrics are off. */
+    public static MeterRegistry meters(CamelContext camelContext) {
+        MeterRegistry meters = MicrometerUtils.getMeterRegistryFromCamelRegistry(camelContext.getRegistry(),
+                MicrometerConstants.METRICS_REGISTRY_NAME);
+        return meters != null ? meters : new SimpleMeterRegistry();
     }
 
     private static String appKey(String appKey, String appKeyFile) {

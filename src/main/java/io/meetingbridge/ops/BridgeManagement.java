@@ -1,5 +1,6 @@
 package io.meetingbridge.ops;
 
+import io.meetingbridge.BridgeConfiguration;
 import io.meetingbridge.auth.AccessTokenCache;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -7,11 +8,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import javax.management.ObjectName;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.ManagementAgent;
+import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
@@ -24,21 +25,11 @@ public final class BridgeManagement extends ServiceSupport {
     public static final String DELIVERY_MBEAN = "delivery";
 
     private final CamelContext camelContext;
-    private final Map<String, Object> mbeans;
-    private final ConsumptionState consumption;
-    private final AccessTokenCache tokens;
-    private final MeterRegistry meters;
-    private final Clock clock;
+    private Clock clock;
 
-    public BridgeManagement(CamelContext camelContext, AccessTokenCache tokens, DeliveryStats stats,
-                            ConsumptionState consumption, MeterRegistry meters, Clock clock) {
+    /** The beans are looked up at start, once every service they count into (metrics) is running. */
+    public BridgeManagement(CamelContext camelContext) {
         this.camelContext = camelContext;
-        this.tokens = tokens;
-        this.consumption = consumption;
-        this.meters = meters;
-        this.clock = clock;
-        this.mbeans = Map.of(TOKEN_MBEAN, new ManagedAccessToken(tokens, clock),
-                DELIVERY_MBEAN, new ManagedDelivery(stats, consumption));
     }
 
     /** {@code org.apache.camel:context=<name>,type=bridge,name="<name>"}. */
@@ -48,11 +39,17 @@ public final class BridgeManagement extends ServiceSupport {
 
     @Override
     protected void doStart() throws Exception {
+        Registry registry = camelContext.getRegistry();
+        AccessTokenCache tokens = registry.lookupByNameAndType("accessTokens", AccessTokenCache.class);
+        ConsumptionState consumption = registry.lookupByNameAndType("consumptionState", ConsumptionState.class);
+        DeliveryStats stats = registry.lookupByNameAndType("deliveryStats", DeliveryStats.class);
+        MeterRegistry meters = BridgeConfiguration.meters(camelContext);
+        clock = registry.lookupByNameAndType("clock", Clock.class);
+
         ManagementAgent agent = agent();
         if (agent != null) {
-            for (var mbean : mbeans.entrySet()) {
-                agent.register(mbean.getValue(), objectName(camelContext.getName(), mbean.getKey()));
-            }
+            agent.register(new ManagedAccessToken(tokens, clock), objectName(camelContext.getName(), TOKEN_MBEAN));
+            agent.register(new ManagedDelivery(stats, consumption), objectName(camelContext.getName(), DELIVERY_MBEAN));
         }
         HealthCheckRegistry health = HealthCheckRegistry.get(camelContext);
         health.register(new ReadinessCheck("access-token", consumption::authenticationProblem));
@@ -72,9 +69,8 @@ public final class BridgeManagement extends ServiceSupport {
     protected void doStop() throws Exception {
         ManagementAgent agent = agent();
         if (agent != null) {
-            for (String name : mbeans.keySet()) {
-                agent.unregister(objectName(camelContext.getName(), name));
-            }
+            agent.unregister(objectName(camelContext.getName(), TOKEN_MBEAN));
+            agent.unregister(objectName(camelContext.getName(), DELIVERY_MBEAN));
         }
     }
 
