@@ -11,6 +11,7 @@ import io.meetingbridge.auth.AppCredentials;
 import io.meetingbridge.change.ChangeLanes;
 import io.meetingbridge.change.ChangeParser;
 import io.meetingbridge.change.ChangeValidator;
+import io.meetingbridge.change.NoDuplicateFilter;
 import io.meetingbridge.deadletter.DeadLetterRecords;
 import io.meetingbridge.occurrence.OccurrenceRecords;
 import io.meetingbridge.ops.BridgeManagement;
@@ -35,6 +36,8 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
@@ -145,6 +148,24 @@ public class BridgeConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext camelContext) throws Exception {
         camelContext.addService(new BridgeManagement(camelContext));
+    }
+
+    /**
+     * The change ids already applied, kept in a compacted Kafka topic so every instance and every restart
+     * shares them; a filter that lets everything through while the duplicate filter is off.
+     */
+    @BindToRegistry(lazy = true)
+    public IdempotentRepository changeIdRepository(
+            @PropertyInject("bridge.dedup.enabled") boolean enabled,
+            @PropertyInject("bridge.dedup.topic") String topic,
+            @PropertyInject("bridge.dedup.cache-size") int cacheSize,
+            @PropertyInject("kafka.bootstrap-servers") String bootstrapServers) {
+        if (!enabled) {
+            return new NoDuplicateFilter();
+        }
+        KafkaIdempotentRepository repository = new KafkaIdempotentRepository(topic, bootstrapServers);
+        repository.setMaxCacheSize(cacheSize);
+        return repository;
     }
 
     /** The threads that run lanes: at most this many PUTs are in flight at once. */

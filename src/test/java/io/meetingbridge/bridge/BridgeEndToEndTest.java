@@ -108,6 +108,21 @@ class BridgeEndToEndTest {
         assertThat(world.deadLetters()).hasSize(1);
     }
 
+    @Test
+    void twoHundredChangesForTwentyConferencesAuthenticateExactlyOnce() {
+        List<org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]>> records = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String conference = "20" + (i % 20);
+            records.add(SampleChanges.keyed(world.topics.changes(), conference, SampleChanges.weekly("n" + i, conference)));
+        }
+        world.publish(records);
+        world.awaitAllCommitted();
+
+        assertThat(world.api.traffic().authCalls()).isEqualTo(1);
+        assertThat(world.api.traffic().putCalls()).isEqualTo(200);
+        assertThat(world.occurrences()).hasSize(1600);
+    }
+
     private static JsonNode json(byte[] bytes) {
         try {
             return JSON.readTree(bytes);
