@@ -20,6 +20,12 @@ public final class DeadLetterHeaders {
     public static final String FAILED_AT = "dlq-failed-at";
     public static final String CHANGE_ID = "dlq-change-id";
 
+    /**
+     * How often a record has been replayed from the dead-letter topic. Set by the replay, kept through
+     * later failures (it is an input header like any other), so a record cannot loop forever.
+     */
+    public static final String REPLAY_COUNT = "dlq-replay-count";
+
     /** An input header with one of these names is replaced, never passed on beside the bridge's own. */
     public static final Set<String> ALL = Set.of(REASON, DETAIL, HTTP_STATUS, ERROR_CODE, ERROR_MESSAGE, REQUEST_ID,
             EXCEPTION_CLASS, ORIGINAL_TOPIC, ORIGINAL_PARTITION, ORIGINAL_OFFSET, ORIGINAL_TIMESTAMP, ATTEMPTS,

@@ -2,6 +2,7 @@ package io.meetingbridge.ops;
 
 import io.meetingbridge.BridgeConfiguration;
 import io.meetingbridge.auth.AccessTokenCache;
+import io.meetingbridge.deadletter.DeadLetterReplay;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,6 +24,7 @@ public final class BridgeManagement extends ServiceSupport {
 
     public static final String TOKEN_MBEAN = "access-token";
     public static final String DELIVERY_MBEAN = "delivery";
+    public static final String REPLAY_MBEAN = "dead-letter-replay";
 
     private final CamelContext camelContext;
     private Clock clock;
@@ -50,6 +52,8 @@ public final class BridgeManagement extends ServiceSupport {
         if (agent != null) {
             agent.register(new ManagedAccessToken(tokens, clock), objectName(camelContext.getName(), TOKEN_MBEAN));
             agent.register(new ManagedDelivery(stats, consumption), objectName(camelContext.getName(), DELIVERY_MBEAN));
+            agent.register(new ManagedReplay(DeadLetterReplay.of(camelContext)),
+                    objectName(camelContext.getName(), REPLAY_MBEAN));
         }
         HealthCheckRegistry health = HealthCheckRegistry.get(camelContext);
         health.register(new ReadinessCheck("access-token", consumption::authenticationProblem));
@@ -71,6 +75,7 @@ public final class BridgeManagement extends ServiceSupport {
         if (agent != null) {
             agent.unregister(objectName(camelContext.getName(), TOKEN_MBEAN));
             agent.unregister(objectName(camelContext.getName(), DELIVERY_MBEAN));
+            agent.unregister(objectName(camelContext.getName(), REPLAY_MBEAN));
         }
     }
 
