@@ -27,6 +27,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /** A real one-node KRaft Kafka broker in this JVM (Kafka's own test kit), with the small tools tests need. */
 public final class EmbeddedKafka implements AutoCloseable {
 
+    /** Records up to 4 MiB, so that tests can publish values bigger than the bridge accepts. */
+    public static final int MAX_RECORD_BYTES = 4 * 1024 * 1024;
+
     private static EmbeddedKafka shared;
 
     private final KafkaClusterTestKit cluster;
@@ -56,7 +59,8 @@ public final class EmbeddedKafka implements AutoCloseable {
                     "transaction.state.log.replication.factor", "1",
                     "transaction.state.log.min.isr", "1",
                     "group.initial.rebalance.delay.ms", "0",
-                    "auto.create.topics.enable", "false"));
+                    "auto.create.topics.enable", "false",
+                    "message.max.bytes", Integer.toString(MAX_RECORD_BYTES)));
             config.putAll(extraBrokerConfig);
             config.forEach(builder::setConfigProp);
             KafkaClusterTestKit cluster = builder.build();
@@ -99,6 +103,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD_BYTES);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return new KafkaProducer<>(props);

@@ -41,6 +41,7 @@ public final class RunningBridge implements AutoCloseable {
                 .set("meeting.auth.retry-max-delay-ms", "500")
                 .set("bridge.producer.max-block-ms", "5000")
                 .set("bridge.producer.request-timeout-ms", "4000")
+                .set("bridge.producer.max-request-size", Integer.toString(EmbeddedKafka.MAX_RECORD_BYTES))
                 .set("bridge.producer.delivery-timeout-ms", "10000")
                 .set("camel.main.shutdown-timeout", "10")
                 .set("camel.management.port", Integer.toString(freePort()));
