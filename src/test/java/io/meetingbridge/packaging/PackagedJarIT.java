@@ -1,0 +1,85 @@
+package io.meetingbridge.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shaded jar as an operator runs it: from another directory, with no broker reachable yet. */
+class PackagedJarIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path workingDirectory;
+    private Process bridge;
+    private Path log;
+    private int managementPort;
+
+    @BeforeEach
+    void start() throws IOException {
+        managementPort = freePort();
+        log = workingDirectory.resolve("bridge.log");
+        bridge = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dlog.format=json",
+                "-Dkafka.bootstrap-servers=127.0.0.1:" + freePort(),
+                "-Dcamel.management.port=" + managementPort,
+                "-jar", Path.of(System.getProperty("bridge.jar")).toAbsolutePath().toString())
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    @AfterEach
+    void stop() {
+        bridge.destroyForcibly();
+    }
+
+    @Test
+    void withoutABrokerItStaysUpNotReadyWritesJsonLinesAndStopsOnSigtermWithinTheShutdownTimeout()
+            throws Exception {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptionsInstanceOf(ConnectException.class)
+                .until(() -> status("/observe/health/live") == 200);
+        assertThat(status("/observe/health/ready")).isEqualTo(503);
+
+        // it keeps waiting for the broker: still alive, still not ready, a bounded number of lines
+        Awaitility.await().pollDelay(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(15)).until(() -> true);
+        assertThat(bridge.isAlive()).isTrue();
+        assertThat(status("/observe/health/ready")).isEqualTo(503);
+
+        bridge.destroy();
+        assertThat(bridge.waitFor(45, TimeUnit.SECONDS)).as("stops within camel.main.shutdown-timeout").isTrue();
+
+        List<String> lines = Files.readAllLines(log);
+        assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(JSON.readTree(line).has("message")).isTrue());
+        assertThat(lines).hasSizeLessThan(200);
+        assertThat(String.join("\n", lines)).contains("meeting-series-bridge").doesNotContain("\\tat ");
+    }
+
+    private int status(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
