@@ -4,6 +4,7 @@ import io.meetingbridge.api.ApiCircuit;
 import io.meetingbridge.api.ApiTrustStore;
 import io.meetingbridge.api.FailedAttempt;
 import io.meetingbridge.api.FailureClassifier;
+import io.meetingbridge.api.RetryBudget;
 import io.meetingbridge.api.RetryAfterDelay;
 import io.meetingbridge.auth.AccessTokenCache;
 import io.meetingbridge.auth.AppAuthClient;
@@ -147,7 +148,20 @@ public class BridgeConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext camelContext) throws Exception {
+        retryBudget(camelContext).requireWithin(Duration.ofMillis(
+                setting(camelContext, "bridge.consumer.max-poll-interval-ms")));
         camelContext.addService(new BridgeManagement(camelContext));
+    }
+
+    private static RetryBudget retryBudget(CamelContext camelContext) {
+        return new RetryBudget((int) setting(camelContext, "bridge.retry.redeliveries"),
+                Duration.ofMillis(setting(camelContext, "meeting.api.response-timeout-ms")),
+                Duration.ofMillis(setting(camelContext, "bridge.retry.initial-delay-ms")),
+                Duration.ofMillis(setting(camelContext, "bridge.retry.max-delay-ms")));
+    }
+
+    private static long setting(CamelContext camelContext, String key) {
+        return Long.parseLong(camelContext.resolvePropertyPlaceholders("{{" + key + "}}").trim());
     }
 
     /**
