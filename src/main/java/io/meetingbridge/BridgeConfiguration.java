@@ -9,6 +9,7 @@ import io.meetingbridge.api.RetryAfterDelay;
 import io.meetingbridge.auth.AccessTokenCache;
 import io.meetingbridge.auth.AppAuthClient;
 import io.meetingbridge.auth.AppCredentials;
+import io.meetingbridge.auth.Reauthorize;
 import io.meetingbridge.change.ChangeLanes;
 import io.meetingbridge.change.ChangeParser;
 import io.meetingbridge.change.ChangeValidator;
@@ -35,7 +36,6 @@ import java.util.concurrent.ExecutorService;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Processor;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
 import org.apache.camel.spi.IdempotentRepository;
@@ -98,8 +98,8 @@ public class BridgeConfiguration implements CamelConfiguration {
 
     /** Redelivery hook of the 401 row: drop the rejected token and retry with a fresh one. */
     @BindToRegistry(lazy = true)
-    public Processor reauthorize(AccessTokenCache accessTokens) {
-        return accessTokens::reauthorize;
+    public Reauthorize reauthorize(AccessTokenCache accessTokens) {
+        return new Reauthorize(accessTokens);
     }
 
     @BindToRegistry

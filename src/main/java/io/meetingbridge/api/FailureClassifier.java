@@ -1,5 +1,6 @@
 package io.meetingbridge.api;
 
+import io.meetingbridge.auth.AuthUnavailableException;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Set;
@@ -27,8 +28,14 @@ public final class FailureClassifier {
         return http != null && http.getStatusCode() == UNAUTHORIZED;
     }
 
-    /** A status listed as transient, or no answer at all (timeout, refused or reset connection). */
+    /**
+     * A status listed as transient, or no answer at all (timeout, refused or reset connection). A failure
+     * to authenticate is never the API call's: it pauses consumption instead of being retried here.
+     */
     public boolean isTransient(Exchange exchange) {
+        if (failure(exchange, AuthUnavailableException.class) != null) {
+            return false;
+        }
         HttpOperationFailedException http = failure(exchange, HttpOperationFailedException.class);
         if (http != null) {
             return transientStatuses.contains(http.getStatusCode());

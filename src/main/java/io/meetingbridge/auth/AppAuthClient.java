@@ -67,7 +67,7 @@ public final class AppAuthClient {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new AuthUnavailableException("authentication service unreachable at " + endpoint + ": "
-                    + e.getClass().getSimpleName(), e);
+                    + rootCause(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AuthUnavailableException("interrupted while authenticating", e);
@@ -78,6 +78,17 @@ public final class AppAuthClient {
                     + error.describe() + " (check meeting.auth.app-id, app-key and user-id)");
         }
         return tokenFrom(response.body(), now);
+    }
+
+    /** Names the cause an operator can act on (e.g. an untrusted certificate vs a hostname mismatch). */
+    private static String rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == failure || root.getMessage() == null
+                ? failure.getClass().getSimpleName()
+                : failure.getClass().getSimpleName() + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 
     private AccessToken tokenFrom(String body, Instant now) throws AuthUnavailableException {

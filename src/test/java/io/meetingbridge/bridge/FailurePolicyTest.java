@@ -93,6 +93,23 @@ class FailurePolicyTest {
     }
 
     @Test
+    void aRejectedTokenThatCannotBeReplacedPausesInsteadOfDeadLettering() {
+        world.publish("111", SampleChanges.weekly("warm-up", "111"));
+        world.awaitAllCommitted();
+        world.api.tokens().expireAll();
+        world.api.faults().failAuth(503);
+
+        world.publish("222", SampleChanges.weekly("token-revoked", "222"));
+        Awaitility.await().atMost(BridgeFixture.WAIT).until(() -> world.api.traffic().authCalls() >= 3);
+        assertThat(world.kafka.endOffsetSum(world.topics.deadLetter())).isZero();
+
+        world.api.faults().clearAuthFailure();
+        world.awaitAllCommitted();
+        assertThat(world.occurrences()).hasSize(16);
+        assertThat(world.kafka.endOffsetSum(world.topics.deadLetter())).isZero();
+    }
+
+    @Test
     void transientAnswersAreRetriedAndTheChangeIsDelivered() {
         world.api.faults().failConference("333", ApiResponse.error(503, "MMC.111070003", "busy"), 2);
         world.publish("333", SampleChanges.weekly("retry-me", "333"));

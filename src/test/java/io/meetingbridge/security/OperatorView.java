@@ -1,0 +1,54 @@
+package io.meetingbridge.security;
+
+import io.meetingbridge.ops.BridgeManagement;
+import io.meetingbridge.testing.RunningBridge;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import javax.management.ObjectName;
+
+/** What an operator sees of a running bridge: its /observe endpoints and its access-token MBean. */
+final class OperatorView {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final RunningBridge bridge;
+
+    OperatorView(RunningBridge bridge) {
+        this.bridge = bridge;
+    }
+
+    HttpResponse<String> get(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(bridge.managementUrl() + path)).build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + path, e);
+        }
+    }
+
+    HttpResponse<String> readiness() {
+        return get("/observe/health/ready");
+    }
+
+    /** An attribute of the bridge's access-token MBean, e.g. {@code LastFailureReason}. */
+    Object tokenAttribute(String name) {
+        try {
+            ObjectName token = BridgeManagement.objectName(bridge.context().getName(), BridgeManagement.TOKEN_MBEAN);
+            return ManagementFactory.getPlatformMBeanServer().getAttribute(token, name);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the token MBean's " + name, e);
+        }
+    }
+
+    long authenticationFailures() {
+        return (Long) tokenAttribute("AuthenticationFailures");
+    }
+}
