@@ -1,0 +1,12 @@
+package io.meetingbridge.reliability;
+
+import java.util.UUID;
+
+/** The three topics of one bridge, and its consumer group, named uniquely for a run. */
+record BridgeTopics(String changes, String occurrences, String deadLetter, String group) {
+
+    static BridgeTopics unique() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        return new BridgeTopics("changes-" + suffix, "occurrences-" + suffix, "dlq-" + suffix, "bridge-" + suffix);
+    }
+}

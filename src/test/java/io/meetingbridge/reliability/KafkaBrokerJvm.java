@@ -1,0 +1,121 @@
+package io.meetingbridge.reliability;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.awaitility.Awaitility;
+
+/**
+ * A real one-node Kafka broker (KRaft, broker and controller combined) in a JVM of its own, on fixed
+ * loopback ports and a data directory that outlive it: stopped and started again, it is the same
+ * broker at the same address, so clients reconnect to it by themselves.
+ */
+final class KafkaBrokerJvm implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    private final RunDirectory run;
+    private final Path config;
+    private final int clientPort;
+    private ChildJvm process;
+
+    private KafkaBrokerJvm(RunDirectory run, Path config, int clientPort) {
+        this.run = run;
+        this.config = config;
+        this.clientPort = clientPort;
+    }
+
+    /** Formats a fresh data directory under the run's directory and starts the broker on it. */
+    static KafkaBrokerJvm start(RunDirectory run) {
+        int clientPort = LoopbackPort.free();
+        Path config = writeConfig(run.root(), clientPort, LoopbackPort.free());
+        ChildJvm.start("kafka-storage-format", javaArguments("kafka.tools.StorageTool", "format",
+                        "-t", Uuid.randomUuid().toString(), "-c", config.toString()),
+                Map.of(), run.nextLog("kafka-storage-format")).awaitSuccess(START_TIMEOUT);
+        KafkaBrokerJvm broker = new KafkaBrokerJvm(run, config, clientPort);
+        broker.start();
+        return broker;
+    }
+
+    String bootstrapServers() {
+        return "127.0.0.1:" + clientPort;
+    }
+
+    /** Starts the broker on its existing data and waits until it answers. */
+    void start() {
+        process = ChildJvm.start("kafka-broker", javaArguments("kafka.Kafka", config.toString()), Map.of(),
+                run.nextLog("kafka-broker"));
+        Awaitility.await("Kafka broker at " + bootstrapServers() + " answers (log: " + process.log() + ")")
+                .atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
+                .until(this::answers);
+    }
+
+    /** A controlled shutdown (SIGTERM), as an operator restarting it would do. */
+    void stop() {
+        process.stop(STOP_GRACE);
+    }
+
+    void restart() {
+        stop();
+        start();
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            process.kill();
+        }
+    }
+
+    private boolean answers() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 1000))) {
+            return !admin.describeCluster().nodes().get().isEmpty();
+        }
+    }
+
+    private static List<String> javaArguments(String mainClass, String... arguments) {
+        List<String> command = new ArrayList<>(List.of("-Xmx512m"));
+        command.addAll(ChildJvm.QUICK_START);
+        command.addAll(List.of("-cp", TestClasspath.current(), mainClass));
+        command.addAll(List.of(arguments));
+        return command;
+    }
+
+    private static Path writeConfig(Path dir, int clientPort, int controllerPort) {
+        String properties = """
+                process.roles=broker,controller
+                node.id=1
+                controller.quorum.voters=1@127.0.0.1:%2$d
+                controller.listener.names=CONTROLLER
+                listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
+                advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
+                listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+                inter.broker.listener.name=PLAINTEXT
+                log.dirs=%3$s
+                auto.create.topics.enable=false
+                offsets.topic.replication.factor=1
+                offsets.topic.num.partitions=4
+                transaction.state.log.replication.factor=1
+                transaction.state.log.min.isr=1
+                group.initial.rebalance.delay.ms=0
+                """.formatted(clientPort, controllerPort, dir.resolve("broker-data"));
+        Path config = dir.resolve("server.properties");
+        try {
+            return Files.writeString(config, properties);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + config, e);
+        }
+    }
+}

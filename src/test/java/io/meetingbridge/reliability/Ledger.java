@@ -1,0 +1,107 @@
+package io.meetingbridge.reliability;
+
+import io.meetingbridge.deadletter.DeadLetterHeaders;
+import io.meetingbridge.occurrence.OccurrenceHeaders;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/** Everything the bridge wrote, read back from the occurrences and dead-letter topics, by change and conference. */
+final class Ledger {
+
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Map<String, Application> applicationsByRequestId = new LinkedHashMap<>();
+    private final Map<String, List<Application>> applicationsByChange = new LinkedHashMap<>();
+    private final Map<String, List<String>> deadLetterReasonsByChange = new LinkedHashMap<>();
+    private long occurrenceRecords;
+
+    private Ledger() {
+    }
+
+    /** Reads both topics from their beginning to their current end. */
+    static Ledger read(String bootstrapServers, BridgeTopics topics) {
+        Ledger ledger = new Ledger();
+        readTopic(bootstrapServers, topics.occurrences(), ledger::addOccurrence);
+        readTopic(bootstrapServers, topics.deadLetter(), ledger::addDeadLetter);
+        return ledger;
+    }
+
+    long occurrenceRecords() {
+        return occurrenceRecords;
+    }
+
+    List<Application> applicationsOf(String changeId) {
+        return applicationsByChange.getOrDefault(changeId, List.of());
+    }
+
+    List<String> deadLetterReasonsOf(String changeId) {
+        return deadLetterReasonsByChange.getOrDefault(changeId, List.of());
+    }
+
+    /** Each conference's applications in the order they were written (a conference's records share one partition). */
+    Map<String, List<Application>> applicationsByConference() {
+        return applicationsByRequestId.values().stream()
+                .sorted(Comparator.comparingInt(Application::partition).thenComparingLong(Application::firstOffset))
+                .collect(Collectors.groupingBy(Application::conferenceId, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    private void addOccurrence(ConsumerRecord<byte[], byte[]> record) {
+        occurrenceRecords++;
+        String requestId = header(record, OccurrenceHeaders.REQUEST_ID);
+        if (requestId == null) {
+            throw new IllegalStateException("an occurrence without " + OccurrenceHeaders.REQUEST_ID + " at "
+                    + record.topic() + "-" + record.partition() + "@" + record.offset());
+        }
+        Application application = applicationsByRequestId.computeIfAbsent(requestId, id -> {
+            Application first = new Application(header(record, OccurrenceHeaders.CHANGE_ID),
+                    header(record, OccurrenceHeaders.CONFERENCE_ID), record.partition(), record.offset(),
+                    Integer.parseInt(header(record, OccurrenceHeaders.OCCURRENCE_COUNT)));
+            applicationsByChange.computeIfAbsent(first.changeId(), k -> new ArrayList<>()).add(first);
+            return first;
+        });
+        application.addOccurrence(Integer.parseInt(header(record, OccurrenceHeaders.OCCURRENCE_INDEX)));
+    }
+
+    private void addDeadLetter(ConsumerRecord<byte[], byte[]> record) {
+        deadLetterReasonsByChange.computeIfAbsent(header(record, DeadLetterHeaders.CHANGE_ID), k -> new ArrayList<>())
+                .add(header(record, DeadLetterHeaders.REASON));
+    }
+
+    private static void readTopic(String bootstrapServers, String topic,
+                                  Consumer<ConsumerRecord<byte[], byte[]>> sink) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end within " + READ_TIMEOUT);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(sink);
+            }
+        }
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,59 @@
+package io.meetingbridge.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Partitions moving between two busy instances: a third instance joins and leaves the group four times
+ * while two others apply a dense stream (few conferences, production batching interval). Each rebalance
+ * hands partitions from one warm instance to the other; each series must still be applied in order.
+ */
+class RebalanceOrderIT {
+
+    private static final int JOIN_AND_LEAVE_CYCLES = 4;
+
+    @Test
+    void seriesStayInOrderWhilePartitionsMoveBetweenBusyInstances() {
+        try (BridgeRig rig = BridgeRig.start("rebalance-order", 4)) {
+            startWithDefaultBatching(rig.bridge("bridge-a"));
+            startWithDefaultBatching(rig.bridge("bridge-b"));
+            BridgeJvm third = rig.bridge("bridge-c");
+            ChangeStream stream = rig.publishUntilStopped(ChangeMix.valid("rebalance", 4, 20_260_104L)::next, 80);
+            awaitMembers(rig, 2);
+            rig.awaitCommitted(stream.acknowledged() + 200, Duration.ofSeconds(90));
+            for (int cycle = 0; cycle < JOIN_AND_LEAVE_CYCLES; cycle++) {
+                startWithDefaultBatching(third);
+                awaitMembers(rig, 3);
+                rig.awaitCommitted(stream.acknowledged() + 200, Duration.ofSeconds(90));
+                third.stop();
+                rig.awaitCommitted(stream.acknowledged() + 200, Duration.ofSeconds(90));
+            }
+            stream.stop();
+            List<PublishedChange> published = stream.awaitPublished(Duration.ofSeconds(30));
+            rig.awaitDrained(Duration.ofSeconds(90));
+
+            Ledger ledger = rig.ledger();
+            Accounting accounting = Accounting.of(published, ledger, false);
+            System.out.printf("Partitions moved %d times (logs in %s):%n%s", 2 * JOIN_AND_LEAVE_CYCLES, rig.run.root(),
+                    accounting.table());
+            assertThat(accounting.lost()).isEmpty();
+            assertThat(SeriesOrder.violations(published, ledger)).isEmpty();
+        }
+    }
+
+    /** The production batching interval: records wait up to 200 ms in the consumer before their batch runs. */
+    private static void startWithDefaultBatching(BridgeJvm bridge) {
+        bridge.with("bridge.consumer.batching-interval-ms", "200")
+                .with("bridge.consumer.poll-timeout-ms", "200")
+                .start();
+    }
+
+    private static void awaitMembers(BridgeRig rig, int members) {
+        Awaitility.await(members + " instances in the group").atMost(Duration.ofSeconds(90))
+                .until(() -> rig.admin.groupMembers(rig.topics.group()) == members);
+    }
+}

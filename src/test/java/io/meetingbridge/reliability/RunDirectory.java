@@ -1,0 +1,46 @@
+package io.meetingbridge.reliability;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The files of one run (logs of every JVM started, the broker's data) under the build directory. */
+final class RunDirectory {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final Path root;
+    private final Map<String, AtomicInteger> startsByName = new ConcurrentHashMap<>();
+
+    private RunDirectory(Path root) {
+        this.root = root;
+    }
+
+    /** {@code <build dir>/reliability/<run>-<timestamp>}, the build dir being where the bridge jar was packaged. */
+    static RunDirectory create(String run) {
+        Path buildDir = BridgeJvm.jar().toAbsolutePath().getParent();
+        Path root = buildDir.resolve("reliability").resolve(run + "-" + LocalDateTime.now().format(STAMP));
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + root, e);
+        }
+        return new RunDirectory(root);
+    }
+
+    Path root() {
+        return root;
+    }
+
+    /** A fresh log file for each start of a process: {@code bridge-a-1.log}, {@code bridge-a-2.log}, ... */
+    Path nextLog(String processName) {
+        int start = startsByName.computeIfAbsent(processName, k -> new AtomicInteger()).incrementAndGet();
+        return root.resolve(processName + "-" + start + ".log");
+    }
+}
