@@ -45,10 +45,10 @@ class RebalanceOrderIT {
         }
     }
 
-    /** The production batching interval: records wait up to 200 ms in the consumer before their batch runs. */
+    /** The production batching interval: records wait up to 20 ms in the consumer before their batch runs. */
     private static void startWithDefaultBatching(BridgeJvm bridge) {
-        bridge.with("bridge.consumer.batching-interval-ms", "200")
-                .with("bridge.consumer.poll-timeout-ms", "200")
+        bridge.with("bridge.consumer.batching-interval-ms", "20")
+                .with("bridge.consumer.poll-timeout-ms", "20")
                 .start();
     }
 

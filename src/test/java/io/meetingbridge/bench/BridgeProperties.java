@@ -1,0 +1,50 @@
+package io.meetingbridge.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The bridge's settings as the bridge itself would see them: the packaged application.properties,
+ * then overrides. The baseline reads its settings through this, so both pipelines run on the same
+ * values, and the benchmark uses it to report the settings a run had.
+ */
+final class BridgeProperties {
+
+    private final Properties values = new Properties();
+
+    private BridgeProperties(Map<?, ?> overrides) {
+        try (InputStream defaults = BridgeProperties.class.getResourceAsStream("/application.properties")) {
+            if (defaults == null) {
+                throw new IllegalStateException("application.properties is not on the classpath");
+            }
+            values.load(defaults);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read application.properties", e);
+        }
+        values.putAll(overrides);
+    }
+
+    static BridgeProperties withOverrides(Map<?, ?> overrides) {
+        return new BridgeProperties(overrides);
+    }
+
+    String text(String key) {
+        String value = values.getProperty(key);
+        if (value == null) {
+            throw new IllegalStateException("setting " + key + " is missing");
+        }
+        return value.strip();
+    }
+
+    int integer(String key) {
+        return Integer.parseInt(text(key));
+    }
+
+    Duration millis(String key) {
+        return Duration.ofMillis(Long.parseLong(text(key)));
+    }
+}

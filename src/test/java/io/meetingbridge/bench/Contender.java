@@ -1,0 +1,56 @@
+package io.meetingbridge.bench;
+
+import java.io.File;
+import java.net.URISyntaxException;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The two pipelines the benchmark compares, and how each is started in a JVM of its own. */
+enum Contender {
+
+    BRIDGE("bridge") {
+        @Override
+        List<String> launch(BenchSettings settings) {
+            return List.of("-jar", settings.bridgeJar().toString());
+        }
+    },
+    BASELINE("baseline") {
+        @Override
+        List<String> launch(BenchSettings settings) {
+            return List.of("-cp", testClasspath(), BaselineMain.class.getName());
+        }
+    };
+
+    private final String label;
+
+    Contender(String label) {
+        this.label = label;
+    }
+
+    String label() {
+        return label;
+    }
+
+    /** The java arguments after the JVM options: what to run. */
+    abstract List<String> launch(BenchSettings settings);
+
+    /**
+     * The classpath the benchmark itself was loaded from. Under {@code exec:java} that is the plugin's
+     * class loader; java.class.path would name Maven's own launcher.
+     */
+    private static String testClasspath() {
+        if (Contender.class.getClassLoader() instanceof URLClassLoader loader) {
+            return Arrays.stream(loader.getURLs()).map(url -> {
+                try {
+                    return Path.of(url.toURI()).toString();
+                } catch (URISyntaxException e) {
+                    throw new IllegalStateException("classpath entry is not a file: " + url, e);
+                }
+            }).collect(Collectors.joining(File.pathSeparator));
+        }
+        return System.getProperty("java.class.path");
+    }
+}

@@ -1,0 +1,123 @@
+package io.meetingbridge.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * One pipeline in a JVM of its own, started the same way for both contenders: the same java, heap
+ * limit and GC log, settings as {@code -Dkey=value} before the main class or jar, output to a log file.
+ */
+final class PipelineJvm implements AutoCloseable {
+
+    static final String MAX_HEAP = "-Xmx256m";
+    private static final long STOP_GRACE_SECONDS = 40;
+
+    private final Process process;
+    private final long launchedAtMillis;
+    private final Path log;
+    private final Path gcLog;
+    /** Kills the JVM should the benchmark itself be stopped first. */
+    private final Thread killOnExit;
+
+    private PipelineJvm(Process process, long launchedAtMillis, Path log, Path gcLog) {
+        this.process = process;
+        this.launchedAtMillis = launchedAtMillis;
+        this.log = log;
+        this.gcLog = gcLog;
+        this.killOnExit = new Thread(process::destroyForcibly, "kill-" + log.getFileName());
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+    }
+
+    /** Starts {@code contender}; its files are {@code <name>.log}, {@code <name>-gc.log} and {@code <name>.jfr}. */
+    static PipelineJvm launch(Contender contender, BenchSettings settings, Map<String, String> properties, String name)
+            throws IOException {
+        Path dir = settings.outputDir();
+        Path log = dir.resolve(name + ".log");
+        Path gcLog = dir.resolve(name + "-gc.log");
+        Path recording = dir.resolve(name + ".jfr");
+        for (Path old : List.of(log, gcLog, recording)) {
+            Files.deleteIfExists(old); // the GC log would otherwise be rotated, not replaced
+        }
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), MAX_HEAP, "-Xlog:gc:file=" + gcLog));
+        if (settings.flightRecording()) {
+            command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording);
+        }
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(contender.launch(settings));
+        long launchedAt = System.currentTimeMillis();
+        // the command line carries the App key: it goes to the process only, never to a log
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new PipelineJvm(process, launchedAt, log, gcLog);
+    }
+
+    long launchedAtMillis() {
+        return launchedAtMillis;
+    }
+
+    ProcessStats stats() {
+        return ProcessStats.of(process.pid());
+    }
+
+    /**
+     * Runs {@code action} while the JVM is stopped in its tracks (SIGSTOP), e.g. while its input is
+     * published; returns when the JVM runs on (SIGCONT), in epoch milliseconds.
+     */
+    long whileFrozen(Runnable action) throws IOException, InterruptedException {
+        signal("STOP");
+        try {
+            action.run();
+        } finally {
+            signal("CONT");
+        }
+        return System.currentTimeMillis();
+    }
+
+    void requireAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("the pipeline exited with status " + process.exitValue() + ", see " + log);
+        }
+    }
+
+    /** "Pause Full" lines of the GC log: complete once the JVM has stopped. */
+    int fullGcs() {
+        try (Stream<String> lines = Files.lines(gcLog)) {
+            return (int) lines.filter(line -> line.contains("Pause Full")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + gcLog, e);
+        }
+    }
+
+    /** SIGTERM, as an orchestrator would stop it; killed if it has not shut down within the grace period. */
+    @Override
+    public void close() {
+        Runtime.getRuntime().removeShutdownHook(killOnExit);
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        int status = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (status != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed with status " + status);
+        }
+    }
+
+    private static String javaExecutable() {
+        // the benchmark's own java, so both pipelines and the report name the same JVM
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
