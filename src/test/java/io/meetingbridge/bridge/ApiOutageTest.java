@@ -17,28 +17,15 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ApiOutageTest {
 
     private static final int CHANGES = 40;
-    private BridgeFixture world;
 
-    @BeforeEach
-    void start() throws Exception {
-        world = BridgeFixture.withPartitions(1).startBridge(s -> s
-                .set("bridge.api.max-in-flight", "4")
-                .set("bridge.retry.redeliveries", "1")
-                .set("bridge.circuit.minimum-calls", "4")
-                .set("bridge.circuit.open-wait-ms", "300"));
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
-    }
+    @RegisterExtension
+    final BridgeFixture world = BridgeFixture.withPartitions(1);
 
     @Test
     void sustainedOutagePausesConsumptionInsteadOfDrainingTheInputIntoTheDeadLetterTopic() throws Exception {
@@ -48,6 +35,14 @@ class ApiOutageTest {
             changes.add(SampleChanges.keyed(world.topics.changes(), "7" + i, SampleChanges.weekly("outage-" + i, "7" + i)));
         }
         world.publish(changes);
+        // all changes wait in one batch, and every lane's first attempt fails before any retry is due: the
+        // circuit has seen its minimum number of failures before the first record runs out of retries
+        world.startBridge(s -> s
+                .set("bridge.api.max-in-flight", "4")
+                .set("bridge.retry.redeliveries", "1")
+                .set("bridge.retry.initial-delay-ms", "500")
+                .set("bridge.circuit.minimum-calls", "4")
+                .set("bridge.circuit.open-wait-ms", "300"));
 
         Awaitility.await().atMost(BridgeFixture.WAIT).until(() -> readiness().statusCode() == 503);
         assertThat(readiness().body()).contains("meeting-api").contains("circuit");

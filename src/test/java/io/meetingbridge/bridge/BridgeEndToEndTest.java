@@ -13,24 +13,14 @@ import io.meetingbridge.testing.BridgeFixture;
 import io.meetingbridge.testing.SampleChanges;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class BridgeEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private BridgeFixture world;
-
-    @BeforeEach
-    void start() throws Exception {
-        world = BridgeFixture.create().startBridge();
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
-    }
+    @RegisterExtension
+    final BridgeFixture world = BridgeFixture.create().startBridge();
 
     @Test
     void weeklySeriesBecomesOneKeyedRecordPerOccurrenceInTheApisOrderWithEveryContractHeader() throws Exception {

@@ -7,25 +7,20 @@ import io.meetingbridge.simulator.ApiResponse;
 import io.meetingbridge.testing.BridgeFixture;
 import io.meetingbridge.testing.SampleChanges;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DuplicateFilterTest {
 
-    private BridgeFixture world;
+    @RegisterExtension
+    final BridgeFixture world = BridgeFixture.withPartitions(1);
 
     @BeforeEach
-    void start() throws Exception {
-        world = BridgeFixture.withPartitions(1);
+    void start() {
         String dedupTopic = "applied-ids-" + world.topics.changes();
         world.kafka.createTopic(dedupTopic, 1);
         world.startBridge(s -> s.set("bridge.dedup.enabled", "true").set("bridge.dedup.topic", dedupTopic));
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
     }
 
     @Test

@@ -14,25 +14,15 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class FailurePolicyTest {
 
-    private BridgeFixture world;
-
-    @BeforeEach
-    void start() throws Exception {
-        world = BridgeFixture.withPartitions(1).startBridge();
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
-    }
+    @RegisterExtension
+    final BridgeFixture world = BridgeFixture.withPartitions(1).startBridge();
 
     @ParameterizedTest(name = "HTTP {0} {1}")
     @CsvSource({

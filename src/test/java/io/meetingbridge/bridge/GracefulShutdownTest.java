@@ -6,23 +6,13 @@ import io.meetingbridge.testing.BridgeFixture;
 import io.meetingbridge.testing.SampleChanges;
 import java.time.Duration;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class GracefulShutdownTest {
 
-    private BridgeFixture world;
-
-    @BeforeEach
-    void start() throws Exception {
-        world = BridgeFixture.withPartitions(1).startBridge();
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
-    }
+    @RegisterExtension
+    final BridgeFixture world = BridgeFixture.withPartitions(1).startBridge();
 
     @Test
     void stoppingFinishesTheChangeInFlightAndCommitsIt() {

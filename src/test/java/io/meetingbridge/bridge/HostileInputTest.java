@@ -19,24 +19,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HostileInputTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private BridgeFixture world;
-
-    @BeforeEach
-    void start() throws Exception {
-        world = BridgeFixture.withPartitions(2).startBridge();
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
-    }
+    @RegisterExtension
+    final BridgeFixture world = BridgeFixture.withPartitions(2).startBridge();
 
     @Test
     void everyHostileRecordIsDeadLetteredWithItsSentenceAndTheBridgeGoesOn() {

@@ -17,21 +17,21 @@ import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DeadLetterReplayTest {
 
     private static final MBeanServer JMX = ManagementFactory.getPlatformMBeanServer();
     private static final String[] SIGNATURE = {"java.lang.String", "java.lang.String", "java.lang.String",
             "java.lang.String"};
-    private BridgeFixture world;
+    @RegisterExtension
+    final BridgeFixture world = BridgeFixture.withPartitions(1).startBridge(s -> s.set("bridge.replay.max-replays", "2"));
     private ObjectName replay;
 
     @BeforeEach
     void start() throws Exception {
-        world = BridgeFixture.withPartitions(1).startBridge(s -> s.set("bridge.replay.max-replays", "2"));
         replay = BridgeManagement.objectName("meeting-series-bridge", BridgeManagement.REPLAY_MBEAN);
         world.api.faults().failConferenceAlways("900", ApiResponse.error(500, "MMC.111070003", "oops"));
         world.publish("900", SampleChanges.weekly("fix-me-1", "900"));
@@ -39,11 +39,6 @@ class DeadLetterReplayTest {
         world.publish("bad", "{not json");
         world.awaitAllCommitted();
         assertThat(world.deadLetters()).hasSize(3);
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
     }
 
     @Test

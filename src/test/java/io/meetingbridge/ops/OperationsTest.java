@@ -15,25 +15,15 @@ import java.util.regex.Pattern;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OperationsTest {
 
     private static final MBeanServer JMX = ManagementFactory.getPlatformMBeanServer();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private BridgeFixture world;
-
-    @BeforeEach
-    void start() throws Exception {
-        world = BridgeFixture.withPartitions(1).startBridge();
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
-    }
+    @RegisterExtension
+    final BridgeFixture world = BridgeFixture.withPartitions(1).startBridge();
 
     @Test
     void jmxAndPrometheusReportTheSameExactCountsAfterRealTraffic() throws Exception {

@@ -2,6 +2,7 @@ package io.meetingbridge.testing;
 
 import io.meetingbridge.simulator.MeetingApiSimulator;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -10,12 +11,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One test's world: the shared embedded broker, topics of its own, a Meeting API simulator on a
  * loopback port and a bridge between them.
  */
-public final class BridgeFixture implements AutoCloseable {
+public final class BridgeFixture implements AutoCloseable, AfterEachCallback {
 
     public static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -24,17 +27,27 @@ public final class BridgeFixture implements AutoCloseable {
     public final MeetingApiSimulator api;
     private RunningBridge bridge;
 
-    private BridgeFixture(int partitions) throws IOException {
+    private BridgeFixture(int partitions) {
         topics = kafka.createTopics(partitions);
-        api = MeetingApiSimulator.builder().credential(TestCredentials.APP_ID, TestCredentials.APP_KEY).start();
+        try {
+            api = MeetingApiSimulator.builder().credential(TestCredentials.APP_ID, TestCredentials.APP_KEY).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the Meeting API simulator", e);
+        }
     }
 
-    public static BridgeFixture create() throws IOException {
+    /** As a field with {@code @RegisterExtension}, each test gets a world of its own, closed after it. */
+    public static BridgeFixture create() {
         return new BridgeFixture(3);
     }
 
-    public static BridgeFixture withPartitions(int partitions) throws IOException {
+    public static BridgeFixture withPartitions(int partitions) {
         return new BridgeFixture(partitions);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     public BridgeFixture startBridge() {
