@@ -1,11 +1,11 @@
 package io.meetingbridge.reliability;
 
+import io.meetingbridge.testing.FastTimings;
 import io.meetingbridge.testing.TestCredentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +41,7 @@ final class BridgeJvm implements AutoCloseable {
     /** A bridge between these topics and the simulator, tuned for tests: short waits and backoffs. */
     static BridgeJvm between(String name, RunDirectory run, String bootstrapServers, BridgeTopics topics,
                              String apiBaseUrl) {
-        Map<String, String> settings = new LinkedHashMap<>();
+        Map<String, String> settings = FastTimings.settings();
         settings.put("kafka.bootstrap-servers", bootstrapServers);
         settings.put("kafka.group-id", topics.group());
         settings.put("bridge.topics.changes", topics.changes());
@@ -49,17 +49,7 @@ final class BridgeJvm implements AutoCloseable {
         settings.put("bridge.topics.dead-letter", topics.deadLetter());
         settings.put("meeting.api.base-url", apiBaseUrl);
         settings.put("meeting.auth.app-id", TestCredentials.APP_ID);
-        settings.put("bridge.consumer.poll-timeout-ms", "100");
-        settings.put("bridge.consumer.batching-interval-ms", "100");
-        settings.put("bridge.retry.initial-delay-ms", "20");
-        settings.put("bridge.retry.max-delay-ms", "200");
-        settings.put("meeting.auth.retry-initial-delay-ms", "50");
-        settings.put("meeting.auth.retry-max-delay-ms", "500");
-        settings.put("bridge.producer.max-block-ms", "5000");
-        settings.put("bridge.producer.request-timeout-ms", "4000");
-        settings.put("bridge.producer.delivery-timeout-ms", "10000");
         settings.put("bridge.kafka.reconnect-backoff-max-ms", "1000");
-        settings.put("camel.main.shutdown-timeout", "10");
         // a killed instance leaves the group after 6 s rather than Kafka's 45, so its successor is not kept waiting
         settings.put("camel.component.kafka.session-timeout-ms", "6000");
         settings.put("camel.component.kafka.heartbeat-interval-ms", "1000");

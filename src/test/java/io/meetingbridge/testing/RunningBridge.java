@@ -24,7 +24,9 @@ public final class RunningBridge implements AutoCloseable {
     }
 
     public static Builder with(EmbeddedKafka kafka, EmbeddedKafka.Topics topics, String apiBaseUrl) {
-        return new Builder()
+        Builder builder = new Builder();
+        FastTimings.settings().forEach(builder::set);
+        return builder
                 .set("kafka.bootstrap-servers", kafka.bootstrapServers())
                 .set("kafka.group-id", "bridge-" + topics.changes())
                 .set("bridge.topics.changes", topics.changes())
@@ -33,17 +35,7 @@ public final class RunningBridge implements AutoCloseable {
                 .set("meeting.api.base-url", apiBaseUrl)
                 .set("meeting.auth.app-id", TestCredentials.APP_ID)
                 .set("meeting.auth.app-key", TestCredentials.APP_KEY)
-                .set("bridge.consumer.poll-timeout-ms", "100")
-                .set("bridge.consumer.batching-interval-ms", "100")
-                .set("bridge.retry.initial-delay-ms", "20")
-                .set("bridge.retry.max-delay-ms", "200")
-                .set("meeting.auth.retry-initial-delay-ms", "50")
-                .set("meeting.auth.retry-max-delay-ms", "500")
-                .set("bridge.producer.max-block-ms", "5000")
-                .set("bridge.producer.request-timeout-ms", "4000")
                 .set("bridge.producer.max-request-size", Integer.toString(EmbeddedKafka.MAX_RECORD_BYTES))
-                .set("bridge.producer.delivery-timeout-ms", "10000")
-                .set("camel.main.shutdown-timeout", "10")
                 .set("camel.management.port", Integer.toString(freePort()));
     }
 
