@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.util.ObjectHelper;
 
 /** Sorts a failed PUT into the failure policy's rows; the routes decide what each row does. */
 public final class FailureClassifier {
@@ -47,11 +48,6 @@ public final class FailureClassifier {
     private static <T extends Throwable> T failure(Exchange exchange, Class<T> type) {
         Throwable failure = exchange.getException() != null
                 ? exchange.getException() : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
+        return ObjectHelper.getException(type, failure);
     }
 }

@@ -3,6 +3,7 @@ package io.meetingbridge.deadletter;
 import io.meetingbridge.api.MeetingApiError;
 import java.util.Map;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.util.ObjectHelper;
 
 /**
  * What went wrong with one record, in the terms of the dead-letter contract. Built from the caught
@@ -15,7 +16,7 @@ public record Failure(String detail, Integer httpStatus, String errorCode, Strin
 
     public static Failure of(DeadLetterReason reason, Throwable exception, int attempts) {
         String exceptionClass = exception == null ? null : exception.getClass().getName();
-        HttpOperationFailedException http = httpFailure(exception);
+        HttpOperationFailedException http = ObjectHelper.getException(HttpOperationFailedException.class, exception);
         if (http != null) {
             MeetingApiError error = MeetingApiError.parse(http.getResponseBody());
             String detail = "Meeting API answered HTTP " + http.getStatusCode() + error.describe()
@@ -31,15 +32,6 @@ public record Failure(String detail, Integer httpStatus, String errorCode, Strin
             case REJECTED -> message;
         };
         return new Failure(detail, null, null, null, null, exceptionClass);
-    }
-
-    private static HttpOperationFailedException httpFailure(Throwable exception) {
-        for (Throwable t = exception; t != null; t = t.getCause()) {
-            if (t instanceof HttpOperationFailedException http) {
-                return http;
-            }
-        }
-        return null;
     }
 
     private static String requestId(Map<String, String> headers) {
