@@ -1,20 +1,24 @@
 package io.meetingbridge;
 
+import io.github.resilience4j.core.IntervalFunction;
+import io.meetingbridge.api.ApiAttempts;
 import io.meetingbridge.api.ApiCircuit;
 import io.meetingbridge.api.ApiTrustStore;
-import io.meetingbridge.api.FailedAttempt;
 import io.meetingbridge.api.FailureClassifier;
-import io.meetingbridge.api.RetryBudget;
 import io.meetingbridge.api.RetryAfterDelay;
 import io.meetingbridge.auth.AccessTokenCache;
 import io.meetingbridge.auth.AppAuthClient;
 import io.meetingbridge.auth.AppCredentials;
 import io.meetingbridge.auth.Reauthorize;
-import io.meetingbridge.change.ChangeLanes;
+import io.meetingbridge.change.ChangeBatches;
 import io.meetingbridge.change.ChangeParser;
+import io.meetingbridge.change.ChangeValidation;
 import io.meetingbridge.change.ChangeValidator;
 import io.meetingbridge.change.NoDuplicateFilter;
+import io.meetingbridge.deadletter.DeadLetterCapacityCheck;
+import io.meetingbridge.deadletter.DeadLetterPublisher;
 import io.meetingbridge.deadletter.DeadLetterRecords;
+import io.meetingbridge.flow.BatchTimeBudget;
 import io.meetingbridge.occurrence.OccurrenceRecords;
 import io.meetingbridge.ops.BridgeManagement;
 import io.meetingbridge.ops.ConsumptionState;
@@ -32,11 +36,16 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.component.kafka.KafkaComponent;
+import org.apache.camel.component.kafka.KafkaConfiguration;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.camel.support.service.ServiceSupport;
 import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -52,9 +61,19 @@ public class BridgeConfiguration implements CamelConfiguration {
         return Clock.systemUTC();
     }
 
+    @BindToRegistry(lazy = true)
+    public ChangeBatches changeBatches(CamelContext camelContext,
+                                       @PropertyInject("bridge.consumer.batch-deadline-ms") long deadlineMs,
+                                       @PropertyInject("bridge.consumer.commit-timeout-ms") long commitTimeoutMs,
+                                       @PropertyInject("bridge.consumer.failed-batch-backoff-initial-ms") long backoffMs,
+                                       @PropertyInject("bridge.consumer.failed-batch-backoff-max-ms") long backoffMaxMs) {
+        return new ChangeBatches(new ChangeParser(), Duration.ofMillis(deadlineMs), Duration.ofMillis(commitTimeoutMs),
+                IntervalFunction.ofExponentialRandomBackoff(backoffMs, 2.0, 0.2, backoffMaxMs), meters(camelContext));
+    }
+
     @BindToRegistry
-    public ChangeLanes changeLanes() {
-        return new ChangeLanes(new ChangeParser(), new ChangeValidator());
+    public ChangeValidation changeValidation() {
+        return new ChangeValidation(new ChangeValidator());
     }
 
     /** TLS to the Meeting API, shared by the PUT (camel-http) and authentication (JDK HttpClient). */
@@ -96,12 +115,6 @@ public class BridgeConfiguration implements CamelConfiguration {
                 Duration.ofMillis(retryMaxMs), clock);
     }
 
-    /** Redelivery hook of the 401 row: drop the rejected token and retry with a fresh one. */
-    @BindToRegistry(lazy = true)
-    public Reauthorize reauthorize(AccessTokenCache accessTokens) {
-        return new Reauthorize(accessTokens);
-    }
-
     @BindToRegistry
     public FailureClassifier failureClassifier(@PropertyInject("bridge.retry.statuses") String statuses) {
         return new FailureClassifier(statuses);
@@ -118,11 +131,19 @@ public class BridgeConfiguration implements CamelConfiguration {
                 Duration.ofMillis(openWaitMs), probeCalls);
     }
 
-    /** Error-handler hook of every failed PUT attempt: feeds the circuit, honours Retry-After. */
+    /** Counts each call of a change, feeds the circuit, honours Retry-After. */
     @BindToRegistry(lazy = true)
-    public FailedAttempt failedAttempt(ApiCircuit apiCircuit, Clock clock,
-                                       @PropertyInject("bridge.retry.max-delay-ms") long maxDelayMs) {
-        return new FailedAttempt(apiCircuit, new RetryAfterDelay(Duration.ofMillis(maxDelayMs), clock));
+    public ApiAttempts apiAttempts(ApiCircuit apiCircuit, FailureClassifier failureClassifier, Clock clock,
+                                   @PropertyInject("bridge.retry.max-delay-ms") long maxDelayMs,
+                                   @PropertyInject("bridge.retry.redeliveries") int redeliveries) {
+        return new ApiAttempts(apiCircuit, failureClassifier, new RetryAfterDelay(Duration.ofMillis(maxDelayMs), clock),
+                redeliveries);
+    }
+
+    /** Redelivery hook of the 401 row: drop the rejected token and retry with a fresh one. */
+    @BindToRegistry(lazy = true)
+    public Reauthorize reauthorize(AccessTokenCache accessTokens) {
+        return new Reauthorize(accessTokens);
     }
 
     @BindToRegistry(lazy = true)
@@ -136,8 +157,16 @@ public class BridgeConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public DeadLetterRecords deadLetterRecords(Clock clock) {
-        return new DeadLetterRecords(clock);
+    public DeadLetterRecords deadLetterRecords(Clock clock, @PropertyInject("bridge.topics.dead-letter") String topic) {
+        return new DeadLetterRecords(topic, clock);
+    }
+
+    /** Kafka's own producer with the bridge's producer settings (camel-kafka's), stopped with the context. */
+    @BindToRegistry(lazy = true)
+    public DeadLetterPublisher deadLetterPublisher(CamelContext camelContext) throws Exception {
+        DeadLetterPublisher publisher = new DeadLetterPublisher(kafkaProducerSettings(camelContext));
+        camelContext.addService(publisher, true, true);
+        return publisher;
     }
 
     /** Counts into the registry camel-micrometer-prometheus serves on /observe/metrics. */
@@ -148,16 +177,26 @@ public class BridgeConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext camelContext) throws Exception {
-        retryBudget(camelContext).requireWithin(Duration.ofMillis(
-                setting(camelContext, "bridge.consumer.max-poll-interval-ms")));
+        BatchTimeBudget budget = new BatchTimeBudget(key -> setting(camelContext, key));
+        budget.requireWithin(Duration.ofMillis(setting(camelContext, "bridge.consumer.max-poll-interval-ms")));
         camelContext.addService(new BridgeManagement(camelContext));
+        camelContext.addService(new ServiceSupport() {
+            @Override
+            protected void doStart() throws Exception {
+                new DeadLetterCapacityCheck(kafkaProducerSettings(camelContext), Duration.ofSeconds(10)).check(
+                        camelContext.resolvePropertyPlaceholders("{{bridge.topics.changes}}"),
+                        camelContext.resolvePropertyPlaceholders("{{bridge.topics.dead-letter}}"),
+                        setting(camelContext, "bridge.producer.max-request-size"));
+            }
+        });
     }
 
-    private static RetryBudget retryBudget(CamelContext camelContext) {
-        return new RetryBudget((int) setting(camelContext, "bridge.retry.redeliveries"),
-                Duration.ofMillis(setting(camelContext, "meeting.api.response-timeout-ms")),
-                Duration.ofMillis(setting(camelContext, "bridge.retry.initial-delay-ms")),
-                Duration.ofMillis(setting(camelContext, "bridge.retry.max-delay-ms")));
+    /** camel-kafka's producer settings: brokers, security, acks, idempotence, timeouts, size limit. */
+    private static Properties kafkaProducerSettings(CamelContext camelContext) {
+        KafkaConfiguration kafka = camelContext.getComponent("kafka", KafkaComponent.class).getConfiguration();
+        Properties settings = kafka.createProducerProperties();
+        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokers());
+        return settings;
     }
 
     private static long setting(CamelContext camelContext, String key) {
@@ -173,11 +212,22 @@ public class BridgeConfiguration implements CamelConfiguration {
             @PropertyInject("bridge.dedup.enabled") boolean enabled,
             @PropertyInject("bridge.dedup.topic") String topic,
             @PropertyInject("bridge.dedup.cache-size") int cacheSize,
-            @PropertyInject("kafka.bootstrap-servers") String bootstrapServers) {
+            CamelContext camelContext) {
         if (!enabled) {
             return new NoDuplicateFilter();
         }
-        KafkaIdempotentRepository repository = new KafkaIdempotentRepository(topic, bootstrapServers);
+        // the bridge's own connection settings, security included, so it reaches a secured cluster too
+        Properties connection = new Properties();
+        kafkaProducerSettings(camelContext).forEach((key, value) -> {
+            String name = key.toString();
+            if (name.equals("bootstrap.servers") || name.startsWith("security.") || name.startsWith("sasl.")
+                    || name.startsWith("ssl.")) {
+                connection.put(key, value);
+            }
+        });
+        Properties consumer = new Properties();
+        consumer.putAll(connection);
+        KafkaIdempotentRepository repository = new KafkaIdempotentRepository(topic, consumer, connection);
         repository.setMaxCacheSize(cacheSize);
         return repository;
     }

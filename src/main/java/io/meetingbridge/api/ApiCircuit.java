@@ -50,15 +50,13 @@ public final class ApiCircuit {
         }
     }
 
-    /** The API answered 2xx. */
-    public void onAnswer() {
-        breaker.onSuccess(0, TimeUnit.MILLISECONDS);
-    }
-
-    /** A PUT failed: held against the API only when the failure is transient. */
-    public void onFailure(Exchange exchange) {
-        if (classifier.isTransient(exchange)) {
-            breaker.onError(0, TimeUnit.MILLISECONDS, exchange.getException());
+    /**
+     * The outcome of one request that reached for the API: held against it only when transient (no answer,
+     * or a status listed as transient); any other answer, 4xx and 500 included, shows the API is up.
+     */
+    void onCallFailed(boolean transientFailure) {
+        if (transientFailure) {
+            breaker.onError(0, TimeUnit.MILLISECONDS, new ApiUnavailableException("transient failure of a call"));
         } else {
             breaker.onSuccess(0, TimeUnit.MILLISECONDS);
         }

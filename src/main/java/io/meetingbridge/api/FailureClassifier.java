@@ -44,6 +44,23 @@ public final class FailureClassifier {
         return failure(exchange, IOException.class) != null;
     }
 
+    /** Not worth retrying: any failure that is not transient. */
+    public boolean isFinal(Exchange exchange) {
+        return !isTransient(exchange);
+    }
+
+    /**
+     * The request reached for the API and failed: an HTTP answer, or no answer at all. Not a failure to
+     * authenticate, nor a wait for the circuit that ran out: those sent no request.
+     */
+    public boolean isCallFailure(Exchange exchange) {
+        if (failure(exchange, AuthUnavailableException.class) != null) {
+            return false;
+        }
+        return failure(exchange, HttpOperationFailedException.class) != null
+                || failure(exchange, IOException.class) != null;
+    }
+
     /** The failure being handled: still on the exchange for an error handler, already caught for a doCatch. */
     private static <T extends Throwable> T failure(Exchange exchange, Class<T> type) {
         Throwable failure = exchange.getException() != null

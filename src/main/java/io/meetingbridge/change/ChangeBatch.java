@@ -1,83 +1,121 @@
 package io.meetingbridge.change;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import org.apache.camel.Exchange;
-import org.apache.camel.component.kafka.KafkaConstants;
-import org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommit;
-import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * One poll's worth of input records, sorted into lanes by conferenceID. Lanes run concurrently, the
- * records of a lane one after the other in offset order, so a series' changes keep their order while
- * different series overlap their API calls. Offsets are committed only once every lane has finished.
+ * One poll's worth of changes, sorted into lanes by conferenceID. Lanes run concurrently, the changes of
+ * a lane one after the other in offset order. The batch stops starting changes once one lane failed or
+ * its deadline passed; it is over only when every lane has stopped. What finished is then committed per
+ * partition up to its first unfinished change, and the rest is read again.
  */
 public final class ChangeBatch {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ChangeBatch.class);
+    private final Consumer<?, ?> consumer;
+    private final List<ReceivedChange> changes;
+    private final List<Lane> lanes;
+    private final long deadlineNanos;
+    private final long startedNanos = System.nanoTime();
+    private final Set<ReceivedChange> finished = Collections.newSetFromMap(new ConcurrentHashMap<>());
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    private final List<Exchange> records;
-    private final List<List<ReceivedChange>> lanes;
-
-    private ChangeBatch(List<Exchange> records, List<List<ReceivedChange>> lanes) {
-        this.records = records;
-        this.lanes = lanes;
-    }
-
-    public static ChangeBatch of(List<Exchange> records, ChangeParser parser) {
-        List<Exchange> owned = stillAssigned(records);
+    ChangeBatch(Consumer<?, ?> consumer, List<ReceivedChange> changes, long deadlineNanos) {
+        this.consumer = consumer;
+        this.changes = changes;
+        this.deadlineNanos = deadlineNanos;
         Map<String, List<ReceivedChange>> byConference = new LinkedHashMap<>();
-        for (Exchange record : owned) {
-            ReceivedChange change = ReceivedChange.parse(SourceRecord.of(record), parser);
+        for (ReceivedChange change : changes) {
             byConference.computeIfAbsent(change.laneKey(), k -> new ArrayList<>()).add(change);
         }
-        return new ChangeBatch(owned, List.copyOf(byConference.values()));
+        this.lanes = byConference.values().stream().map(laneChanges -> new Lane(this, laneChanges)).toList();
     }
 
-    /**
-     * camel-kafka keeps polled records across polls and does not drop those of partitions revoked in a
-     * rebalance meanwhile. Their new owner reads them again from the committed offset, so applying them
-     * here too would race it and could apply an older change of a series after a newer one. This runs on
-     * the polling thread, where the consumer's assignment is current.
-     */
-    private static List<Exchange> stillAssigned(List<Exchange> records) {
-        if (records.isEmpty()) {
-            return records;
-        }
-        Set<TopicPartition> assignment = manualCommit(records.get(0)).getConsumer().assignment();
-        List<Exchange> owned = records.stream()
-                .filter(r -> assignment.contains(manualCommit(r).getPartition())).toList();
-        if (owned.size() < records.size()) {
-            LOG.info("Left {} polled records to the new owners of partitions revoked since they were polled",
-                    records.size() - owned.size());
-        }
-        return owned;
-    }
-
-    private static DefaultKafkaManualCommit manualCommit(Exchange record) {
-        return record.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, DefaultKafkaManualCommit.class);
-    }
-
-    public List<List<ReceivedChange>> getLanes() {
+    public List<Lane> getLanes() {
         return lanes;
     }
 
     public int size() {
-        return records.size();
+        return changes.size();
     }
 
-    /** Commits, per partition, the offset after the batch's last record. */
-    public void commitOffsets() {
-        Map<TopicPartition, KafkaManualCommit> lastPerPartition = new LinkedHashMap<>();
-        for (Exchange record : records) {
-            lastPerPartition.put(manualCommit(record).getPartition(), manualCommit(record));
+    Consumer<?, ?> consumer() {
+        return consumer;
+    }
+
+    long startedNanos() {
+        return startedNanos;
+    }
+
+    boolean hasFailed() {
+        return failure.get() != null;
+    }
+
+    boolean isPastDeadline() {
+        return System.nanoTime() - deadlineNanos >= 0;
+    }
+
+    void finished(ReceivedChange change) {
+        finished.add(change);
+    }
+
+    /** The first failure stops every lane at its next change boundary. */
+    void fail(Throwable cause) {
+        failure.compareAndSet(null, cause);
+    }
+
+    Optional<Throwable> failure() {
+        return Optional.ofNullable(failure.get());
+    }
+
+    int finishedCount() {
+        return finished.size();
+    }
+
+    /** Per partition, in the order of the poll: where the finished prefix ends. */
+    List<PartitionProgress> progress() {
+        Map<TopicPartition, PartitionProgress> byPartition = new LinkedHashMap<>();
+        for (ReceivedChange change : changes) {
+            SourceRecord source = change.source();
+            PartitionProgress progress = byPartition.computeIfAbsent(
+                    new TopicPartition(source.topic(), source.partition()), p -> new PartitionProgress(p, source.offset()));
+            progress.lastOffset = source.offset();
+            boolean done = finished.contains(change);
+            if (progress.complete && done) {
+                progress.resumeAt = source.offset() + 1;
+            } else if (progress.complete) {
+                progress.resumeAt = source.offset();
+                progress.complete = false;
+            } else if (done) {
+                progress.finishedAhead.add(source.offset());
+            }
         }
-        lastPerPartition.values().forEach(KafkaManualCommit::commit);
+        return List.copyOf(byPartition.values());
+    }
+
+    /** One partition's share of the batch: the offset to commit, and whether all of it finished. */
+    static final class PartitionProgress {
+        final TopicPartition partition;
+        long resumeAt;
+        long lastOffset;
+        /** True while every change so far finished: the prefix still grows. */
+        boolean complete = true;
+        /** Changes beyond the prefix that finished all the same (lanes of other series). */
+        final Set<Long> finishedAhead = new HashSet<>();
+
+        PartitionProgress(TopicPartition partition, long firstOffset) {
+            this.partition = partition;
+            this.resumeAt = firstOffset;
+            this.lastOffset = firstOffset;
+        }
     }
 }

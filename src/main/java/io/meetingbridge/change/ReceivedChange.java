@@ -8,9 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class ReceivedChange {
 
-    /** The exchange property that carries the change through the per-record route. */
-    public static final String PROPERTY = "receivedChange";
-
     private final SourceRecord source;
     private final JsonNode tree;
     private final InvalidChangeException parseFailure;

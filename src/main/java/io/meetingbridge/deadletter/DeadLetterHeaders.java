@@ -1,6 +1,10 @@
 package io.meetingbridge.deadletter;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Set;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 
 /** The header names a dead-letter record carries besides the input's own headers. */
 public final class DeadLetterHeaders {
@@ -19,6 +23,8 @@ public final class DeadLetterHeaders {
     public static final String ATTEMPTS = "dlq-attempts";
     public static final String FAILED_AT = "dlq-failed-at";
     public static final String CHANGE_ID = "dlq-change-id";
+    /** Set instead of the value when the record was too large to be written back: the value's size in bytes. */
+    public static final String VALUE_OMITTED = "dlq-value-omitted";
 
     /**
      * How often a record has been replayed from the dead-letter topic. Set by the replay, kept through
@@ -26,10 +32,23 @@ public final class DeadLetterHeaders {
      */
     public static final String REPLAY_COUNT = "dlq-replay-count";
 
-    /** An input header with one of these names is replaced, never passed on beside the bridge's own. */
-    public static final Set<String> ALL = Set.of(REASON, DETAIL, HTTP_STATUS, ERROR_CODE, ERROR_MESSAGE, REQUEST_ID,
-            EXCEPTION_CLASS, ORIGINAL_TOPIC, ORIGINAL_PARTITION, ORIGINAL_OFFSET, ORIGINAL_TIMESTAMP, ATTEMPTS,
-            FAILED_AT, CHANGE_ID);
+    private static final Set<String> BRIDGE_OWNED = Set.of(REASON, DETAIL, HTTP_STATUS, ERROR_CODE, ERROR_MESSAGE,
+            REQUEST_ID, EXCEPTION_CLASS, ORIGINAL_TOPIC, ORIGINAL_PARTITION, ORIGINAL_OFFSET, ORIGINAL_TIMESTAMP, ATTEMPTS,
+            FAILED_AT, CHANGE_ID, VALUE_OMITTED);
+
+    /**
+     * Whether a header name is one the bridge writes on a dead letter, in any letter case: an input header
+     * of that name is replaced, never passed on beside the bridge's own (the replay reads names ignoring case).
+     */
+    public static boolean isBridgeOwned(String name) {
+        return BRIDGE_OWNED.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** The last value of a header as UTF-8 text, or null. */
+    public static String text(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
 
     private DeadLetterHeaders() {
     }

@@ -2,72 +2,90 @@ package io.meetingbridge.deadletter;
 
 import io.meetingbridge.change.ReceivedChange;
 import io.meetingbridge.change.SourceRecord;
+import io.meetingbridge.flow.FlowProperties;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
-import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.ExchangeProperty;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 
 /**
- * Owns what a dead-letter record carries: the input's key and value byte for byte, its own headers,
- * and the {@code dlq-*} headers that say what went wrong. Replaces the exchange's message with it.
+ * Owns what a dead-letter record carries: the input's key, value and headers byte for byte (as data,
+ * never through Camel's message headers, which camel-kafka would obey as instructions), and the
+ * {@code dlq-*} headers that say what went wrong.
  */
 public final class DeadLetterRecords {
 
-    /** The exchange property naming the {@link DeadLetterReason} chosen by the failure policy. */
-    public static final String REASON_PROPERTY = "deadLetterReason";
-
+    private final String topic;
     private final Clock clock;
 
-    public DeadLetterRecords(Clock clock) {
+    public DeadLetterRecords(String topic, Clock clock) {
+        this.topic = topic;
         this.clock = clock;
     }
 
-    public void prepare(Exchange exchange) {
-        ReceivedChange change = exchange.getProperty(ReceivedChange.PROPERTY, ReceivedChange.class);
-        DeadLetterReason reason = exchange.getProperty(REASON_PROPERTY, DeadLetterReason.class);
-        Throwable exception = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        int attempts = reason == DeadLetterReason.INVALID_MESSAGE ? 0 : putsMade(exchange);
+    /** The dead letter of the change in flight, for the reason the failure policy chose. */
+    public ProducerRecord<byte[], byte[]> prepare(@ExchangeProperty(FlowProperties.RECEIVED_CHANGE) ReceivedChange change,
+                                                  @ExchangeProperty(FlowProperties.DEAD_LETTER_REASON) DeadLetterReason reason,
+                                                  @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable exception,
+                                                  @ExchangeProperty(FlowProperties.API_ATTEMPTS) Integer apiAttempts) {
+        int attempts = reason == DeadLetterReason.INVALID_MESSAGE || apiAttempts == null ? 0 : apiAttempts;
         Failure failure = Failure.of(reason, exception, attempts);
         SourceRecord source = change.source();
-
-        Message record = exchange.getMessage();
-        record.getHeaders().clear();
-        record.setBody(source.value());
-        if (source.key() != null) {
-            record.setHeader(KafkaConstants.KEY, source.key());
-        }
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, source.key(), source.value());
         for (Header header : source.headers()) {
-            if (!DeadLetterHeaders.ALL.contains(header.key()) && header.value() != null) {
-                record.setHeader(header.key(), header.value());
+            if (!DeadLetterHeaders.isBridgeOwned(header.key())) {
+                record.headers().add(header);
             }
         }
-        record.setHeader(DeadLetterHeaders.REASON, reason.header());
-        record.setHeader(DeadLetterHeaders.DETAIL, failure.detail());
-        setIfPresent(record, DeadLetterHeaders.HTTP_STATUS, failure.httpStatus());
-        setIfPresent(record, DeadLetterHeaders.ERROR_CODE, failure.errorCode());
-        setIfPresent(record, DeadLetterHeaders.ERROR_MESSAGE, failure.errorMessage());
-        setIfPresent(record, DeadLetterHeaders.REQUEST_ID, failure.requestId());
-        setIfPresent(record, DeadLetterHeaders.EXCEPTION_CLASS, failure.exceptionClass());
-        record.setHeader(DeadLetterHeaders.ORIGINAL_TOPIC, source.topic());
-        record.setHeader(DeadLetterHeaders.ORIGINAL_PARTITION, Integer.toString(source.partition()));
-        record.setHeader(DeadLetterHeaders.ORIGINAL_OFFSET, Long.toString(source.offset()));
-        record.setHeader(DeadLetterHeaders.ORIGINAL_TIMESTAMP, Long.toString(source.timestamp()));
-        record.setHeader(DeadLetterHeaders.ATTEMPTS, Integer.toString(attempts));
-        record.setHeader(DeadLetterHeaders.FAILED_AT, DateTimeFormatter.ISO_INSTANT.format(clock.instant()));
-        record.setHeader(DeadLetterHeaders.CHANGE_ID, change.changeId());
+        Headers headers = record.headers();
+        add(headers, DeadLetterHeaders.REASON, reason.header());
+        add(headers, DeadLetterHeaders.DETAIL, failure.detail());
+        add(headers, DeadLetterHeaders.HTTP_STATUS, failure.httpStatus());
+        add(headers, DeadLetterHeaders.ERROR_CODE, failure.errorCode());
+        add(headers, DeadLetterHeaders.ERROR_MESSAGE, failure.errorMessage());
+        add(headers, DeadLetterHeaders.REQUEST_ID, failure.requestId());
+        add(headers, DeadLetterHeaders.EXCEPTION_CLASS, failure.exceptionClass());
+        add(headers, DeadLetterHeaders.ORIGINAL_TOPIC, source.topic());
+        add(headers, DeadLetterHeaders.ORIGINAL_PARTITION, source.partition());
+        add(headers, DeadLetterHeaders.ORIGINAL_OFFSET, source.offset());
+        add(headers, DeadLetterHeaders.ORIGINAL_TIMESTAMP, source.timestamp());
+        add(headers, DeadLetterHeaders.ATTEMPTS, attempts);
+        add(headers, DeadLetterHeaders.FAILED_AT, DateTimeFormatter.ISO_INSTANT.format(clock.instant()));
+        add(headers, DeadLetterHeaders.CHANGE_ID, change.changeId());
+        return record;
     }
 
-    /** Redeliveries repeat only the PUT, so the attempts are the redeliveries plus the first call. */
-    private static int putsMade(Exchange exchange) {
-        Integer redeliveries = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
-        return redeliveries == null ? 1 : redeliveries + 1;
+    /**
+     * The dead letter as a reference, for a record too large to be written back: no value, the value's size
+     * in {@code dlq-value-omitted}, and a detail that says why and where the original is. The input's own
+     * headers and key stay only when asked, so that a last resort always fits.
+     */
+    static ProducerRecord<byte[], byte[]> reference(ProducerRecord<byte[], byte[]> full, String why,
+                                                    boolean keepInputHeaders, boolean keepKey) {
+        ProducerRecord<byte[], byte[]> reference = new ProducerRecord<>(full.topic(), keepKey ? full.key() : null, null);
+        int valueSize = full.value() == null ? 0 : full.value().length;
+        for (Header header : full.headers()) {
+            boolean bridgeOwned = DeadLetterHeaders.isBridgeOwned(header.key());
+            if (DeadLetterHeaders.DETAIL.equals(header.key())) {
+                String detail = new String(header.value(), StandardCharsets.UTF_8);
+                add(reference.headers(), DeadLetterHeaders.DETAIL, detail + " The value (" + valueSize
+                        + " bytes) is omitted: " + why + "; the original stays on " + DeadLetterHeaders.text(
+                        full.headers(), DeadLetterHeaders.ORIGINAL_TOPIC) + " at the dlq-original-* coordinates.");
+            } else if (bridgeOwned || keepInputHeaders) {
+                reference.headers().add(header);
+            }
+        }
+        add(reference.headers(), DeadLetterHeaders.VALUE_OMITTED, valueSize);
+        return reference;
     }
 
-    private static void setIfPresent(Message record, String name, Object value) {
+    private static void add(Headers headers, String name, Object value) {
         if (value != null && !value.toString().isEmpty()) {
-            record.setHeader(name, value.toString());
+            headers.add(name, value.toString().getBytes(StandardCharsets.UTF_8));
         }
     }
 }

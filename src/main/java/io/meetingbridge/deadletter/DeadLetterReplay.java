@@ -106,7 +106,7 @@ public final class DeadLetterReplay {
     private ProducerRecord<byte[], byte[]> asInput(ConsumerRecord<byte[], byte[]> dead, int replayCount) {
         ProducerRecord<byte[], byte[]> input = new ProducerRecord<>(changesTopic, dead.key(), dead.value());
         for (Header header : dead.headers()) {
-            if (!DeadLetterHeaders.ALL.contains(header.key()) && !DeadLetterHeaders.REPLAY_COUNT.equals(header.key())) {
+            if (!DeadLetterHeaders.isBridgeOwned(header.key()) && !DeadLetterHeaders.REPLAY_COUNT.equalsIgnoreCase(header.key())) {
                 input.headers().add(header);
             }
         }

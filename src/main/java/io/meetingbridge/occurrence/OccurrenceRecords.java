@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meetingbridge.api.MeetingApiJson;
 import io.meetingbridge.api.UnexpectedApiAnswerException;
-import io.meetingbridge.change.ChangeLanes;
 import io.meetingbridge.change.ReceivedChange;
 import io.meetingbridge.change.SourceRecord;
+import io.meetingbridge.flow.FlowProperties;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +36,8 @@ public final class OccurrenceRecords {
     }
 
     public List<Message> fromAnswer(@Body byte[] answer,
-                                    @ExchangeProperty(ReceivedChange.PROPERTY) ReceivedChange change,
-                                    @ExchangeProperty(ChangeLanes.CONFERENCE_ID) String conferenceId,
+                                    @ExchangeProperty(FlowProperties.RECEIVED_CHANGE) ReceivedChange change,
+                                    @ExchangeProperty(FlowProperties.CONFERENCE_ID) String conferenceId,
                                     @Header(REQUEST_ID_HEADER) String requestId) throws UnexpectedApiAnswerException {
         List<JsonNode> occurrences = occurrencesOf(answer);
         SourceRecord source = change.source();
@@ -68,6 +68,11 @@ public final class OccurrenceRecords {
         return records;
     }
 
+    /**
+     * The subConfs of every ConferenceInfo, in the answer's order. Anything else is not an answer the
+     * bridge can stand on (an empty array, a ConferenceInfo without subConfs, an occurrence that is not an
+     * object): the change is rejected rather than counted as applied with nothing to show.
+     */
     private List<JsonNode> occurrencesOf(byte[] answer) throws UnexpectedApiAnswerException {
         JsonNode root;
         try {
@@ -75,19 +80,26 @@ public final class OccurrenceRecords {
         } catch (IOException e) {
             throw new UnexpectedApiAnswerException("Meeting API answered 200 with a body that is not JSON", e);
         }
-        if (root == null || !root.isArray()) {
-            throw new UnexpectedApiAnswerException("Meeting API answered 200 without the array of ConferenceInfo");
+        if (root == null || !root.isArray() || root.isEmpty()) {
+            throw new UnexpectedApiAnswerException("Meeting API answered 200 without a non-empty array of ConferenceInfo");
         }
         List<JsonNode> occurrences = new ArrayList<>();
         for (JsonNode conference : root) {
             JsonNode subConfs = conference.get("subConfs");
-            if (subConfs == null || subConfs.isNull()) {
-                continue;
+            if (!conference.isObject() || subConfs == null || !subConfs.isArray()) {
+                throw new UnexpectedApiAnswerException(
+                        "Meeting API answered 200 with a ConferenceInfo that has no subConfs array");
             }
-            if (!subConfs.isArray()) {
-                throw new UnexpectedApiAnswerException("Meeting API answered 200 with subConfs that is not an array");
+            for (JsonNode occurrence : subConfs) {
+                if (!occurrence.isObject()) {
+                    throw new UnexpectedApiAnswerException(
+                            "Meeting API answered 200 with an occurrence in subConfs that is not an object");
+                }
+                occurrences.add(occurrence);
             }
-            subConfs.forEach(occurrences::add);
+        }
+        if (occurrences.isEmpty()) {
+            throw new UnexpectedApiAnswerException("Meeting API answered 200 with no occurrence in subConfs");
         }
         return occurrences;
     }

@@ -1,16 +1,20 @@
 package io.meetingbridge.ops;
 
-import io.meetingbridge.change.ChangeLanes;
 import io.meetingbridge.change.ReceivedChange;
 import io.meetingbridge.deadletter.DeadLetterHeaders;
 import io.meetingbridge.deadletter.DeadLetterReason;
+import io.meetingbridge.flow.FlowProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
-import org.apache.camel.Exchange;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,35 +51,28 @@ public final class DeliveryStats {
         }
     }
 
-    public void applied(Exchange exchange) {
-        int occurrenceCount = exchange.getMessage().getBody(List.class).size();
-        String conferenceId = exchange.getProperty(ChangeLanes.CONFERENCE_ID, String.class);
+    public void applied(@Body List<?> occurrenceRecords,
+                        @ExchangeProperty(FlowProperties.RECEIVED_CHANGE) ReceivedChange change,
+                        @ExchangeProperty(FlowProperties.CONFERENCE_ID) String conferenceId,
+                        @ExchangeProperty(FlowProperties.API_ATTEMPTS) Integer apiAttempts) {
         applied.increment();
-        occurrences.increment(occurrenceCount);
-        retries.increment(redeliveries(exchange));
-        if (LOG.isInfoEnabled()) {
-            ReceivedChange change = exchange.getProperty(ReceivedChange.PROPERTY, ReceivedChange.class);
-            LOG.info("Applied change {} to conference {}: {} occurrences, HTTP {}, {} ms", change.changeId(),
-                    conferenceId, occurrenceCount, exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE),
-                    exchange.getClock().elapsed());
-        }
+        occurrences.increment(occurrenceRecords.size());
+        retries.increment(apiAttempts == null ? 0 : Math.max(0, apiAttempts - 1));
+        LOG.info("Applied change {} to conference {}: {} occurrences after {} API attempt(s)", change.changeId(),
+                conferenceId, occurrenceRecords.size(), apiAttempts);
     }
 
-    public void deadLettered(Exchange exchange) {
-        var record = exchange.getMessage();
-        String reason = record.getHeader(DeadLetterHeaders.REASON, String.class);
-        String status = record.getHeader(DeadLetterHeaders.HTTP_STATUS, NO_STATUS, String.class);
-        String detail = record.getHeader(DeadLetterHeaders.DETAIL, String.class);
+    public void deadLettered(@Body ProducerRecord<byte[], byte[]> record) {
+        Headers headers = record.headers();
+        String reason = DeadLetterHeaders.text(headers, DeadLetterHeaders.REASON);
+        String status = Objects.requireNonNullElse(DeadLetterHeaders.text(headers, DeadLetterHeaders.HTTP_STATUS), NO_STATUS);
+        String detail = DeadLetterHeaders.text(headers, DeadLetterHeaders.DETAIL);
         deadLetterCounter(reason, status).increment();
-        retries.increment(Math.max(0, record.getHeader(DeadLetterHeaders.ATTEMPTS, 0, Integer.class) - 1));
+        String attempts = DeadLetterHeaders.text(headers, DeadLetterHeaders.ATTEMPTS);
+        retries.increment(Math.max(0, attempts == null ? 0 : Integer.parseInt(attempts) - 1));
         lastError = reason + ": " + detail;
         LOG.warn("Dead-lettered change {} (reason {}, HTTP status {}): {}",
-                record.getHeader(DeadLetterHeaders.CHANGE_ID), reason, status, detail);
-    }
-
-    private static int redeliveries(Exchange exchange) {
-        Integer counter = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
-        return counter == null ? 0 : counter;
+                DeadLetterHeaders.text(headers, DeadLetterHeaders.CHANGE_ID), reason, status, detail);
     }
 
     private Counter deadLetterCounter(String reason, String status) {

@@ -45,7 +45,7 @@ final class BaselineDeadLetters {
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, source.key(), source.value());
         Headers headers = record.headers();
         for (Header header : source.headers()) {
-            if (!DeadLetterHeaders.ALL.contains(header.key()) && header.value() != null) {
+            if (!DeadLetterHeaders.isBridgeOwned(header.key())) {
                 headers.add(header);
             }
         }

@@ -23,6 +23,8 @@ public final class FastTimings {
         settings.put("bridge.producer.max-block-ms", "5000");
         settings.put("bridge.producer.request-timeout-ms", "4000");
         settings.put("bridge.producer.delivery-timeout-ms", "10000");
+        settings.put("bridge.consumer.failed-batch-backoff-initial-ms", "50");
+        settings.put("bridge.consumer.failed-batch-backoff-max-ms", "500");
         settings.put("camel.main.shutdown-timeout", "10");
         return settings;
     }

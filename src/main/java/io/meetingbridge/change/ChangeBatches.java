@@ -1,0 +1,163 @@
+package io.meetingbridge.change;
+
+import io.github.resilience4j.core.IntervalFunction;
+import io.meetingbridge.flow.FlowProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommit;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The life of a batch, as the consuming route drives it: open (sort a poll into lanes), run each lane
+ * change by change, close (commit what finished, read the rest again, back off after a failure).
+ *
+ * <p>The bridge, not camel-kafka, decides what a failed batch does: the consumer never sees an error,
+ * so it never leaves and rejoins its group. Open and close run while the polling thread waits for the
+ * batch, so the consumer is used by one thread at a time.
+ */
+public final class ChangeBatches {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeBatches.class);
+
+    private final ChangeParser parser;
+    private final Duration deadline;
+    private final Duration commitTimeout;
+    private final IntervalFunction backoff;
+    private final Timer batchDuration;
+    private final PartitionCursors cursors = new PartitionCursors();
+    private final AtomicInteger failuresInARow = new AtomicInteger();
+
+    public ChangeBatches(ChangeParser parser, Duration deadline, Duration commitTimeout, IntervalFunction backoff,
+                         MeterRegistry meters) {
+        this.parser = parser;
+        this.deadline = deadline;
+        this.commitTimeout = commitTimeout;
+        this.backoff = backoff;
+        this.batchDuration = Timer.builder("meeting.bridge.batch.duration")
+                .description("Time from opening a batch to committing it, back-off after a failure included")
+                .register(meters);
+    }
+
+    /** Sorts a poll into lanes, leaving out records that are not new work (see {@link PartitionCursors}). */
+    public ChangeBatch open(List<Exchange> records) {
+        if (records.isEmpty()) {
+            return new ChangeBatch(null, List.of(), System.nanoTime());
+        }
+        Consumer<?, ?> consumer = manualCommit(records.get(0)).getConsumer();
+        Set<TopicPartition> assignment = consumer.assignment();
+        List<ReceivedChange> changes = new ArrayList<>(records.size());
+        Map<TopicPartition, Long> readAgain = new HashMap<>();
+        int revoked = 0;
+        int duplicates = 0;
+        for (Exchange record : records) {
+            TopicPartition partition = manualCommit(record).getPartition();
+            long offset = manualCommit(record).getRecordOffset();
+            // camel-kafka does not drop records of partitions revoked since they were polled: their new
+            // owner reads them again, and running them here too would race it
+            if (!assignment.contains(partition)) {
+                revoked++;
+                continue;
+            }
+            switch (cursors.admit(partition, offset)) {
+                case RUN -> changes.add(ReceivedChange.parse(SourceRecord.of(record), parser));
+                case DUPLICATE -> duplicates++;
+                case STALE -> readAgain.put(partition, cursors.next(partition));
+            }
+        }
+        cursors.endOfSort();
+        readAgain.forEach(consumer::seek);
+        if (revoked + duplicates + readAgain.size() > 0) {
+            LOG.info("Left out {} records of revoked partitions and {} already handed out; read {} partitions again",
+                    revoked, duplicates, readAgain.size());
+        }
+        return new ChangeBatch(consumer, changes, System.nanoTime() + deadline.toNanos());
+    }
+
+    /** Puts the lane's next change on the exchange; false when the lane is done or the batch stops starting changes. */
+    public boolean takeNext(@ExchangeProperty(FlowProperties.LANE) Lane lane, Exchange exchange) {
+        ReceivedChange next = lane.next();
+        exchange.setProperty(FlowProperties.RECEIVED_CHANGE, next);
+        return next != null;
+    }
+
+    /** The lane's current change is done: its outputs or its dead letter are acknowledged. */
+    public void finished(@ExchangeProperty(FlowProperties.LANE) Lane lane) {
+        lane.currentFinished();
+    }
+
+    /** The lane's current change could not be finished: the whole batch stops starting changes. */
+    public void failed(@ExchangeProperty(FlowProperties.LANE) Lane lane, Exchange exchange) {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        lane.failed(cause != null ? cause : new IllegalStateException("a lane failed without an exception"));
+    }
+
+    /**
+     * Every lane has stopped. Commits each partition up to its first unfinished change, reads the rest
+     * again from there, and after a failure waits a growing, capped back-off before the next poll.
+     */
+    public void close(ChangeBatch batch) throws InterruptedException {
+        if (batch.size() == 0) {
+            return;
+        }
+        Consumer<?, ?> consumer = batch.consumer();
+        List<ChangeBatch.PartitionProgress> progress = batch.progress();
+        Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+        progress.forEach(p -> commits.put(p.partition, new OffsetAndMetadata(p.resumeAt)));
+        try {
+            consumer.commitSync(commits, commitTimeout);
+        } catch (KafkaException e) {
+            // the group may have moved the partitions on: their next owner starts from the last commit
+            LOG.warn("Could not commit the batch ({}); its unfinished changes are read again from the last commit",
+                    e.toString());
+            commits.keySet().forEach(cursors::forget);
+            batchDuration.record(System.nanoTime() - batch.startedNanos(), TimeUnit.NANOSECONDS);
+            return;
+        }
+        int rewound = 0;
+        for (ChangeBatch.PartitionProgress p : progress) {
+            if (!p.complete) {
+                consumer.seek(p.partition, p.resumeAt);
+                cursors.rewound(p.partition, p.resumeAt, p.lastOffset, p.finishedAhead);
+                rewound++;
+            }
+        }
+        if (batch.failure().isPresent()) {
+            long wait = backoff.apply(failuresInARow.incrementAndGet());
+            LOG.warn("Batch stopped after {} of {} changes: {}. Committed what finished; the other {} partition(s) "
+                    + "are read again in {} ms", batch.finishedCount(), batch.size(), describe(batch.failure().get()),
+                    rewound, wait);
+            Thread.sleep(wait);
+        } else {
+            failuresInARow.set(0);
+            if (rewound > 0) {
+                LOG.info("Batch reached its deadline after {} of {} changes; the rest is read again",
+                        batch.finishedCount(), batch.size());
+            }
+        }
+        batchDuration.record(System.nanoTime() - batch.startedNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private static String describe(Throwable failure) {
+        return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+    }
+
+    private static DefaultKafkaManualCommit manualCommit(Exchange record) {
+        return record.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, DefaultKafkaManualCommit.class);
+    }
+}

@@ -1,0 +1,25 @@
+package io.meetingbridge.change;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meetingbridge.flow.FlowProperties;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+
+/** The route's validation step: checks the change in flight and names what the later steps need. */
+public final class ChangeValidation {
+
+    private final ChangeValidator validator;
+
+    public ChangeValidation(ChangeValidator validator) {
+        this.validator = validator;
+    }
+
+    /** Validates the change in flight and returns the series to send as the PUT body. */
+    public ObjectNode validate(@ExchangeProperty(FlowProperties.RECEIVED_CHANGE) ReceivedChange change,
+                               Exchange exchange) throws InvalidChangeException {
+        ValidChange valid = validator.validate(change.tree());
+        exchange.setProperty(FlowProperties.CONFERENCE_ID, valid.conferenceID());
+        exchange.setProperty(FlowProperties.APPLIED_CHANGE_KEY, valid.conferenceID() + "/" + change.changeId());
+        return valid.series();
+    }
+}
