@@ -132,6 +132,16 @@ public final class FaultPlan {
         authFailureStatus.set(NO_AUTH_FAILURE);
     }
 
+    /** Releases the creates held by the latest {@link #holdCreates()}, and stops holding. */
+    public void releaseCreates() {
+        createHold.get().release();
+    }
+
+    /** Creates being held right now. */
+    public int heldCreates() {
+        return createHold.get().heldCount();
+    }
+
     /** Clears every fault, the latency and the started marks, and releases held creates. */
     public void clearAll() {
         byConference.clear();
@@ -140,7 +150,7 @@ public final class FaultPlan {
         callLatencyMillis.set(0);
         clearAuthFailure();
         started.clear();
-        createHold.get().release();
+        releaseCreates();
     }
 
     void applyCallLatency() {
