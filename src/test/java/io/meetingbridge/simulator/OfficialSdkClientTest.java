@@ -21,11 +21,14 @@ import com.huaweicloud.sdk.meeting.v1.model.UpdateRecurringMeetingResponse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The official Huawei SDK as an independent client: if it is happy, the simulator speaks the real API's wire format. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class OfficialSdkClientTest {
 
     private MeetingApiSimulator simulator;
