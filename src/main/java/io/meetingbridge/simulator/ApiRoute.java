@@ -57,6 +57,8 @@ final class ApiRoute implements HttpHandler {
             }
             return endpoint.answer(new ApiRequest(rawQuery, exchange.getRequestHeaders(), body,
                     exchange.getRemoteAddress(), Instant.now()));
+        } catch (InvalidFieldException e) {
+            return MeetingErrors.invalidParameter(e.getMessage());
         } catch (IOException | RuntimeException e) {
             // a simulator bug still answers like the service's own failure, and names itself
             return ApiResponse.error(500, MeetingErrors.SYSTEM_FAILURE, "simulator failure: " + e.getClass().getName());

@@ -11,31 +11,19 @@ import java.util.Set;
  * id is unknown (or already cancelled) the answer is not found and no occurrence is cancelled; when one
  * has started, the cancel is refused unless type=1.
  */
-final class CancelOccurrencesEndpoint implements ApiEndpoint {
+record CancelOccurrencesEndpoint(SeriesStore store, StartedMeetings started) implements ApiEndpoint {
 
     private static final String IDS = "cycleSubConfIDs";
 
-    private final SeriesStore store;
-    private final StartedMeetings started;
-
-    CancelOccurrencesEndpoint(SeriesStore store, StartedMeetings started) {
-        this.store = store;
-        this.started = started;
-    }
-
     @Override
-    public ApiResponse answer(ApiRequest request) {
-        try {
-            String conferenceID = ConferenceQuery.conferenceID(request.query(), Set.of(CancelType.PARAMETER));
-            boolean endsRunning = CancelType.endsRunning(request.query());
-            List<String> ids = occurrenceIds(request.requiredJsonObject());
-            if (ids.isEmpty()) {
-                return ApiResponse.error(400, MeetingErrors.OCCURRENCE_IDS_EMPTY, IDS + " must not be empty");
-            }
-            return store.change(conferenceID, current -> cancel(current, ids, endsRunning));
-        } catch (InvalidFieldException e) {
-            return MeetingErrors.invalidParameter(e.getMessage());
+    public ApiResponse answer(ApiRequest request) throws InvalidFieldException {
+        String conferenceID = ConferenceQuery.conferenceID(request.query(), Set.of(CancelType.PARAMETER));
+        boolean endsRunning = CancelType.endsRunning(request.query());
+        List<String> ids = occurrenceIds(request.requiredJsonObject());
+        if (ids.isEmpty()) {
+            return ApiResponse.error(400, MeetingErrors.OCCURRENCE_IDS_EMPTY, IDS + " must not be empty");
         }
+        return store.change(conferenceID, current -> cancel(current, ids, endsRunning));
     }
 
     private SeriesStore.Decision cancel(StoredSeries current, List<String> ids, boolean endsRunning) {

@@ -7,32 +7,20 @@ import java.util.Set;
  * 200 without a body; an unknown or already cancelled series is not found, a started one refused
  * unless type=1.
  */
-final class CancelSeriesEndpoint implements ApiEndpoint {
-
-    private final SeriesStore store;
-    private final StartedMeetings started;
-
-    CancelSeriesEndpoint(SeriesStore store, StartedMeetings started) {
-        this.store = store;
-        this.started = started;
-    }
+record CancelSeriesEndpoint(SeriesStore store, StartedMeetings started) implements ApiEndpoint {
 
     @Override
-    public ApiResponse answer(ApiRequest request) {
-        try {
-            String conferenceID = ConferenceQuery.conferenceID(request.query(), Set.of(CancelType.PARAMETER));
-            boolean endsRunning = CancelType.endsRunning(request.query());
-            return store.change(conferenceID, current -> {
-                if (current == null || current.cancelled()) {
-                    return SeriesStore.Decision.refuse(MeetingErrors.meetingNotFound());
-                }
-                if (!endsRunning && started.isStarted(current)) {
-                    return SeriesStore.Decision.refuse(MeetingErrors.alreadyStarted());
-                }
-                return SeriesStore.Decision.write(current.asCancelled(), ApiResponse.okWithoutBody());
-            });
-        } catch (InvalidFieldException e) {
-            return MeetingErrors.invalidParameter(e.getMessage());
-        }
+    public ApiResponse answer(ApiRequest request) throws InvalidFieldException {
+        String conferenceID = ConferenceQuery.conferenceID(request.query(), Set.of(CancelType.PARAMETER));
+        boolean endsRunning = CancelType.endsRunning(request.query());
+        return store.change(conferenceID, current -> {
+            if (current == null || current.cancelled()) {
+                return SeriesStore.Decision.refuse(MeetingErrors.meetingNotFound());
+            }
+            if (!endsRunning && started.isStarted(current)) {
+                return SeriesStore.Decision.refuse(MeetingErrors.alreadyStarted());
+            }
+            return SeriesStore.Decision.write(current.asCancelled(), ApiResponse.okWithoutBody());
+        });
     }
 }

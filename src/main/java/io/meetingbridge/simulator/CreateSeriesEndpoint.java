@@ -5,28 +5,16 @@ package io.meetingbridge.simulator;
  * PUT; the series gets a new 9-digit conferenceID and is answered like the PUT answers. A test may
  * hold the answer after the series is stored ({@link FaultPlan#holdCreates()}).
  */
-final class CreateSeriesEndpoint implements ApiEndpoint {
-
-    private final SeriesStore store;
-    private final FaultPlan faults;
-
-    CreateSeriesEndpoint(SeriesStore store, FaultPlan faults) {
-        this.store = store;
-        this.faults = faults;
-    }
+record CreateSeriesEndpoint(SeriesStore store, FaultPlan faults) implements ApiEndpoint {
 
     @Override
-    public ApiResponse answer(ApiRequest request) {
+    public ApiResponse answer(ApiRequest request) throws InvalidFieldException {
         if (!request.query().names().isEmpty()) {
-            return MeetingErrors.invalidParameter("a create takes no query parameters");
+            throw new InvalidFieldException("a create takes no query parameters");
         }
-        try {
-            SeriesSchedule schedule = SeriesSchedule.of(request.requiredJsonObject());
-            StoredSeries created = store.create(conferenceID -> schedule.asSeries(conferenceID, 1));
-            faults.holdCreateIfAsked();
-            return ApiResponse.json(200, ConferenceInfoRenderer.seriesAnswer(created));
-        } catch (InvalidFieldException e) {
-            return MeetingErrors.invalidParameter(e.getMessage());
-        }
+        SeriesSchedule schedule = SeriesSchedule.of(request.requiredJsonObject());
+        StoredSeries created = store.create(conferenceID -> schedule.asSeries(conferenceID, 1));
+        faults.holdCreateIfAsked();
+        return ApiResponse.json(200, ConferenceInfoRenderer.seriesAnswer(created));
     }
 }

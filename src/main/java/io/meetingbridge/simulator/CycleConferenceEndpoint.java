@@ -9,29 +9,16 @@ import java.util.Set;
  * created by default (the bridge's tests need no create first); strict mode refuses it as the real
  * API would.
  */
-final class CycleConferenceEndpoint implements ApiEndpoint {
+record CycleConferenceEndpoint(SeriesStore store, StartedMeetings started, boolean createsUnknownSeries)
+        implements ApiEndpoint {
 
     static final String PATH = MeetingOperation.UPDATE_SERIES.path();
 
-    private final SeriesStore store;
-    private final StartedMeetings started;
-    private final boolean createsUnknownSeries;
-
-    CycleConferenceEndpoint(SeriesStore store, StartedMeetings started, boolean createsUnknownSeries) {
-        this.store = store;
-        this.started = started;
-        this.createsUnknownSeries = createsUnknownSeries;
-    }
-
     @Override
-    public ApiResponse answer(ApiRequest request) {
-        try {
-            String conferenceID = ConferenceQuery.conferenceID(request.query(), Set.of());
-            SeriesSchedule schedule = SeriesSchedule.of(request.requiredJsonObject());
-            return store.change(conferenceID, current -> replace(conferenceID, current, schedule));
-        } catch (InvalidFieldException e) {
-            return MeetingErrors.invalidParameter(e.getMessage());
-        }
+    public ApiResponse answer(ApiRequest request) throws InvalidFieldException {
+        String conferenceID = ConferenceQuery.conferenceID(request.query(), Set.of());
+        SeriesSchedule schedule = SeriesSchedule.of(request.requiredJsonObject());
+        return store.change(conferenceID, current -> replace(conferenceID, current, schedule));
     }
 
     private SeriesStore.Decision replace(String conferenceID, StoredSeries current, SeriesSchedule schedule) {

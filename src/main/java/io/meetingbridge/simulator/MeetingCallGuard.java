@@ -6,24 +6,13 @@ import java.util.Optional;
  * What every meeting call goes through before its operation, in the order a real gateway and service
  * would: the configured latency, an injected fault, the access token.
  */
-final class MeetingCallGuard implements ApiEndpoint {
+record MeetingCallGuard(MeetingOperation operation, FaultPlan faults, TokenRegistry tokens, ApiEndpoint endpoint)
+        implements ApiEndpoint {
 
     static final String ACCESS_TOKEN_HEADER = "X-Access-Token";
 
-    private final MeetingOperation operation;
-    private final FaultPlan faults;
-    private final TokenRegistry tokens;
-    private final ApiEndpoint endpoint;
-
-    MeetingCallGuard(MeetingOperation operation, FaultPlan faults, TokenRegistry tokens, ApiEndpoint endpoint) {
-        this.operation = operation;
-        this.faults = faults;
-        this.tokens = tokens;
-        this.endpoint = endpoint;
-    }
-
     @Override
-    public ApiResponse answer(ApiRequest request) {
+    public ApiResponse answer(ApiRequest request) throws InvalidFieldException {
         faults.applyCallLatency();
         Optional<ApiResponse> fault = faults.takeFault(operation, request.namedConferenceID());
         if (fault.isPresent()) {

@@ -13,35 +13,24 @@ import java.util.TreeSet;
  * no subConfs: whether the real list does is not known, so a client should read them with confDetail.
  * queryAll, queryConfMode and sortType are accepted and ignored.
  */
-final class SearchMeetingsEndpoint implements ApiEndpoint {
+record SearchMeetingsEndpoint(SeriesStore store) implements ApiEndpoint {
 
     private static final Set<String> PARAMETERS =
             Set.of("offset", "limit", "queryAll", "searchKey", "queryConfMode", "sortType");
 
-    private final SeriesStore store;
-
-    SearchMeetingsEndpoint(SeriesStore store) {
-        this.store = store;
-    }
-
     @Override
-    public ApiResponse answer(ApiRequest request) {
+    public ApiResponse answer(ApiRequest request) throws InvalidFieldException {
         if (!request.query().hasOnly(PARAMETERS)) {
-            return MeetingErrors.invalidParameter(
-                    "the query may only carry " + String.join(", ", new TreeSet<>(PARAMETERS)));
+            throw new InvalidFieldException("the query may only carry " + String.join(", ", new TreeSet<>(PARAMETERS)));
         }
-        try {
-            Page page = Page.of(request.query());
-            String searchKey = request.query().first("searchKey").orElse("").toLowerCase(Locale.ROOT);
-            List<StoredSeries> matching = store.scheduled().stream()
-                    .filter(series -> matches(series, searchKey))
-                    .toList();
-            ArrayNode data = Json.MAPPER.createArrayNode();
-            page.slice(matching).forEach(series -> data.add(ConferenceInfoRenderer.info(series, false)));
-            return ApiResponse.json(200, page.answer(matching.size(), data));
-        } catch (InvalidFieldException e) {
-            return MeetingErrors.invalidParameter(e.getMessage());
-        }
+        Page page = Page.of(request.query());
+        String searchKey = request.query().first("searchKey").orElse("").toLowerCase(Locale.ROOT);
+        List<StoredSeries> matching = store.scheduled().stream()
+                .filter(series -> matches(series, searchKey))
+                .toList();
+        ArrayNode data = Json.MAPPER.createArrayNode();
+        page.slice(matching).forEach(series -> data.add(ConferenceInfoRenderer.info(series, false)));
+        return ApiResponse.json(200, page.answer(matching.size(), data));
     }
 
     private static boolean matches(StoredSeries series, String searchKey) {

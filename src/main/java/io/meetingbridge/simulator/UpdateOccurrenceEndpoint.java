@@ -9,25 +9,13 @@ import java.util.Set;
  * without a body; an unknown series or occurrence is not found, a started one refused. The series'
  * occurrences stay in start order, so a moved occurrence may change places.
  */
-final class UpdateOccurrenceEndpoint implements ApiEndpoint {
-
-    private final SeriesStore store;
-    private final StartedMeetings started;
-
-    UpdateOccurrenceEndpoint(SeriesStore store, StartedMeetings started) {
-        this.store = store;
-        this.started = started;
-    }
+record UpdateOccurrenceEndpoint(SeriesStore store, StartedMeetings started) implements ApiEndpoint {
 
     @Override
-    public ApiResponse answer(ApiRequest request) {
-        try {
-            String conferenceID = ConferenceQuery.conferenceID(request.query(), Set.of());
-            OccurrenceChange change = OccurrenceChange.parse(request.requiredJsonObject());
-            return store.change(conferenceID, current -> apply(current, change));
-        } catch (InvalidFieldException e) {
-            return MeetingErrors.invalidParameter(e.getMessage());
-        }
+    public ApiResponse answer(ApiRequest request) throws InvalidFieldException {
+        String conferenceID = ConferenceQuery.conferenceID(request.query(), Set.of());
+        OccurrenceChange change = OccurrenceChange.parse(request.requiredJsonObject());
+        return store.change(conferenceID, current -> apply(current, change));
     }
 
     private SeriesStore.Decision apply(StoredSeries current, OccurrenceChange change) {

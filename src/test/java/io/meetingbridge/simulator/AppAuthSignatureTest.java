@@ -11,22 +11,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class AppAuthSignatureTest {
 
     private static final String NONCE = "n".repeat(32);
 
-    @Test
-    void matchesTheDocumentedVectorWithUserId() {
-        assertThat(AppAuthSignature.expected("key", "app", "u1", 0, NONCE))
-                .isEqualTo("23d18130e7e3e58829095bb77f767b609439bee9bc7fde12d7eedb63122679f1");
-    }
-
-    @Test
-    void matchesTheDocumentedVectorWithoutUserIdKeepingBothColons() {
-        assertThat(AppAuthSignature.expected("key", "app", null, 0, NONCE))
-                .isEqualTo("421ec01570491b717ac515a284688c2baca54603c2b1ccfd397a5eb717a959b5");
+    /** meeting-api-facts.md, section 1a; an empty userId leaves both colons: {@code app::0:nnn...}. */
+    @ParameterizedTest(name = "userId {0}")
+    @CsvSource(nullValues = "none", value = {
+        "u1,   23d18130e7e3e58829095bb77f767b609439bee9bc7fde12d7eedb63122679f1",
+        "none, 421ec01570491b717ac515a284688c2baca54603c2b1ccfd397a5eb717a959b5"})
+    void matchesTheDocumentedVectors(String userId, String signature) {
+        assertThat(AppAuthSignature.expected("key", "app", userId, 0, NONCE)).isEqualTo(signature);
     }
 
     @Test

@@ -3,37 +3,25 @@ package io.meetingbridge.simulator;
 import static io.meetingbridge.simulator.SimulatorTestClient.WEEKLY_SERIES;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The gap a crash-safe bridge must survive: the series exists, but its creator has not heard so. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class CreateHoldTest {
 
-    private MeetingApiSimulator simulator;
-    private SimulatorTestClient client;
-    private String token;
-
-    @BeforeEach
-    void start() throws IOException {
-        simulator = SimulatorTestClient.startSimulator();
-        client = new SimulatorTestClient(simulator);
-        token = client.accessToken();
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
+    @RegisterExtension
+    final SimulatorFixture fixture = SimulatorFixture.authenticated();
+    private final MeetingApiSimulator simulator = fixture.simulator;
+    private final SimulatorTestClient client = fixture.client;
+    private final String token = fixture.token;
 
     private CompletableFuture<HttpResponse<String>> createInBackground() {
         return CompletableFuture.supplyAsync(

@@ -1,25 +1,18 @@
 package io.meetingbridge.simulator;
 
-import static io.meetingbridge.simulator.SimulatorTestClient.APP_ID;
-import static io.meetingbridge.simulator.SimulatorTestClient.APP_KEY;
-import static io.meetingbridge.simulator.SimulatorTestClient.USER_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.huaweicloud.sdk.core.exception.ClientRequestException;
 import com.huaweicloud.sdk.meeting.v1.MeetingClient;
-import com.huaweicloud.sdk.meeting.v1.MeetingCredentials;
-import com.huaweicloud.sdk.meeting.v1.model.AuthTypeEnum;
 import com.huaweicloud.sdk.meeting.v1.model.CancelRecurringMeetingRequest;
 import com.huaweicloud.sdk.meeting.v1.model.CancelRecurringMeetingResponse;
 import com.huaweicloud.sdk.meeting.v1.model.CancelRecurringSubMeetingRequest;
 import com.huaweicloud.sdk.meeting.v1.model.CancelRecurringSubMeetingResponse;
 import com.huaweicloud.sdk.meeting.v1.model.ConferenceInfo;
 import com.huaweicloud.sdk.meeting.v1.model.CreateRecurringMeetingRequest;
-import com.huaweicloud.sdk.meeting.v1.model.CycleParams;
 import com.huaweicloud.sdk.meeting.v1.model.CycleSubConf;
 import com.huaweicloud.sdk.meeting.v1.model.CycleSubConfConfigDTO;
-import com.huaweicloud.sdk.meeting.v1.model.RestAttendeeDTO;
 import com.huaweicloud.sdk.meeting.v1.model.RestCancelSingleRecordCycleConfListReqBody;
 import com.huaweicloud.sdk.meeting.v1.model.RestScheduleConfDTO;
 import com.huaweicloud.sdk.meeting.v1.model.RestScheduleCycleConfDTO;
@@ -30,13 +23,11 @@ import com.huaweicloud.sdk.meeting.v1.model.ShowMeetingDetailResponse;
 import com.huaweicloud.sdk.meeting.v1.model.UpdateRecurringMeetingRequest;
 import com.huaweicloud.sdk.meeting.v1.model.UpdateRecurringSubMeetingRequest;
 import com.huaweicloud.sdk.meeting.v1.model.UpdateRecurringSubMeetingResponse;
-import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The official Huawei SDK drives the whole life of a series: if its requests are served and its
@@ -45,31 +36,14 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class OfficialSdkLifecycleTest {
 
-    private MeetingApiSimulator simulator;
-    private MeetingClient sdk;
+    @RegisterExtension
+    final SimulatorFixture fixture = SimulatorFixture.started();
+    private final MeetingApiSimulator simulator = fixture.simulator;
+    private final MeetingClient sdk = fixture.officialSdk();
 
-    @BeforeEach
-    void start() throws IOException {
-        simulator = SimulatorTestClient.startSimulator();
-        sdk = MeetingClient.newBuilder()
-                .withCredential(new MeetingCredentials().withAuthType(AuthTypeEnum.APP_ID)
-                        .withAppId(APP_ID).withAppKey(APP_KEY).withUserId(USER_ID))
-                .withEndpoint(simulator.baseUri().toString())
-                .build();
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
-
+    /** Tuesdays and Thursdays. */
     private static RestScheduleConfDTO weeklySeries(String subject, int length) {
-        return new RestScheduleConfDTO()
-                .withMediaTypes("HDVideo").withSubject(subject).withStartTime("2026-12-01 01:00")
-                .withLength(length).withTimeZoneID("56").withLanguage("en-US")
-                .withAttendees(List.of(new RestAttendeeDTO().withAccountId(USER_ID).withAppId(APP_ID).withName("Alice")))
-                .withCycleParams(new CycleParams().withStartDate("2026-12-01").withEndDate("2026-12-29")
-                        .withCycle("Week").withInterval(1).withPoint(List.of(2, 4)).withPreRemindDays(1));
+        return SimulatorFixture.sdkWeeklySeries(subject, length, List.of(2, 4));
     }
 
     private ConferenceInfo create(String subject) {
