@@ -4,5 +4,6 @@ package io.meetingbridge.simulator;
 @FunctionalInterface
 interface ApiEndpoint {
 
-    ApiResponse answer(ApiRequest request);
+    /** @throws InvalidFieldException for a query or body the real service refuses as invalid (400 MMC.111070001) */
+    ApiResponse answer(ApiRequest request) throws InvalidFieldException;
 }

@@ -29,6 +29,16 @@ record ApiRequest(String rawQuery, Headers headers, byte[] body, InetSocketAddre
         }
     }
 
+    /** The body as a JSON object; anything else is an invalid parameter. */
+    JsonNode requiredJsonObject() throws InvalidFieldException {
+        return jsonObject().orElseThrow(() -> new InvalidFieldException("body must be a JSON object"));
+    }
+
+    /** The conferenceID the query names, or null; for routing faults and counting overlaps, unchecked. */
+    String namedConferenceID() {
+        return query().first(ConferenceQuery.CONFERENCE_ID).orElse(null);
+    }
+
     /** Leaves out headers and body: they carry access tokens and signatures. */
     @Override
     public String toString() {

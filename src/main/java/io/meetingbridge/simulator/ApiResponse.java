@@ -18,6 +18,9 @@ import java.util.Objects;
  */
 public record ApiResponse(int status, Map<String, String> headers, String body) {
 
+    // not an HTTP status: the marker of an answer that never comes
+    private static final int NO_ANSWER = 0;
+
     public ApiResponse {
         headers = Map.copyOf(headers);
         Objects.requireNonNull(body, "body");
@@ -36,8 +39,33 @@ public record ApiResponse(int status, Map<String, String> headers, String body) 
         return json(status, Json.MAPPER.createObjectNode().put("error_code", errorCode).put("error_msg", errorMsg));
     }
 
+    /** 200 without a body: how the API answers a cancel or an occurrence change. */
+    public static ApiResponse okWithoutBody() {
+        return new ApiResponse(200, Map.of(), "");
+    }
+
     public static ApiResponse noContent() {
         return new ApiResponse(204, Map.of(), "");
+    }
+
+    /**
+     * No answer at all: the simulator reads the request, then closes the connection without sending
+     * a status line, as a crashed server or a reset connection would. Clients see an IOException.
+     */
+    public static ApiResponse dropConnection() {
+        return new ApiResponse(NO_ANSWER, Map.of(), "");
+    }
+
+    public boolean dropsConnection() {
+        return status == NO_ANSWER;
+    }
+
+    /** This answer with {@code Retry-After: seconds}, as throttling and outage answers may carry. */
+    public ApiResponse withRetryAfter(int seconds) {
+        if (seconds < 0) {
+            throw new IllegalArgumentException("Retry-After must not be negative");
+        }
+        return withHeader("Retry-After", Integer.toString(seconds));
     }
 
     public ApiResponse withHeader(String name, String value) {

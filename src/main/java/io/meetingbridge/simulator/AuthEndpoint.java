@@ -2,7 +2,6 @@ package io.meetingbridge.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.meetingbridge.auth.AppAuthSigner;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -82,7 +81,8 @@ final class AuthEndpoint implements ApiEndpoint {
         if (header.group(2) != null && !header.group(2).equals(base64(body.appId()))) {
             return Optional.of("access does not match appId");
         }
-        String expected = AppAuthSigner.sign(body.appId(), appKey, body.userId(), body.expireTime(), body.nonce());
+        String expected = AppAuthSignature.expected(appKey, body.appId(), body.userId(), body.expireTime(),
+                body.nonce());
         return MessageDigest.isEqual(bytes(expected), bytes(header.group(1).toLowerCase(Locale.ROOT)))
                 ? Optional.empty()
                 : Optional.of("signature does not match");

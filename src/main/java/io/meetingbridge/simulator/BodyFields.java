@@ -65,13 +65,24 @@ final class BodyFields {
         }
     }
 
-    void optionalText(String name, int maxLength) throws InvalidFieldException {
-        if (isPresent(name)) {
-            String value = requiredText(name);
-            if (value.codePointCount(0, value.length()) > maxLength) {
-                throw invalid(name, "must be at most " + maxLength + " characters");
-            }
+    Optional<String> optionalText(String name, int maxLength) throws InvalidFieldException {
+        if (!isPresent(name)) {
+            return Optional.empty();
         }
+        String value = requiredText(name);
+        if (value.codePointCount(0, value.length()) > maxLength) {
+            throw invalid(name, "must be at most " + maxLength + " characters");
+        }
+        return Optional.of(value);
+    }
+
+    Optional<JsonNode> optionalObject(String name) throws InvalidFieldException {
+        return isPresent(name) ? Optional.of(requiredObject(name).object) : Optional.empty();
+    }
+
+    int requiredInt(String name, int min, int max) throws InvalidFieldException {
+        required(name);
+        return optionalInt(name, min, max).getAsInt();
     }
 
     OptionalInt optionalInt(String name) throws InvalidFieldException {
@@ -117,6 +128,10 @@ final class BodyFields {
         } catch (DateTimeParseException e) {
             throw invalid(name, "must be a real date written yyyy-MM-dd");
         }
+    }
+
+    LocalDateTime requiredDateTime(String name) throws InvalidFieldException {
+        return optionalDateTime(name).orElseThrow(() -> invalid(name, "is required"));
     }
 
     /** An empty string counts as absent: the API reads an empty startTime as "start now". */

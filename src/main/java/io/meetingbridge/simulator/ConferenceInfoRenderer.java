@@ -3,14 +3,13 @@ package io.meetingbridge.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * Writes the 200 answer of the PUT: a JSON array of one ConferenceInfo whose subConfs are the
- * series' occurrences, each with a fresh cycleSubConfID (shapes per meeting-api-facts.md, section 3).
+ * Writes a stored series as the API's ConferenceInfo, with its occurrences as subConfs (shapes per
+ * meeting-api-facts.md, section 3).
  */
 final class ConferenceInfoRenderer {
 
@@ -20,55 +19,65 @@ final class ConferenceInfoRenderer {
     private ConferenceInfoRenderer() {
     }
 
-    /** @param dates the occurrence dates, in order, at least one */
-    static ArrayNode render(String conferenceID, SeriesRequest series, List<LocalDate> dates) {
-        JsonNode body = series.body();
-        ArrayNode subConfs = Json.MAPPER.createArrayNode();
-        dates.forEach(date -> subConfs.add(occurrence(conferenceID, series, date.atTime(series.startTimeOfDay()))));
+    /** The 200 answer of a series create or PUT: a JSON array of one ConferenceInfo with its subConfs. */
+    static ArrayNode seriesAnswer(StoredSeries series) {
+        return Json.MAPPER.createArrayNode().add(info(series, true));
+    }
 
+    /**
+     * One ConferenceInfo. Its startTime and endTime span the occurrences left; without occurrences
+     * (all cancelled) it has neither.
+     *
+     * @param withOccurrences whether to include subConfs and cycleSubConfID (the detail does, a list does not)
+     */
+    static ObjectNode info(StoredSeries series, boolean withOccurrences) {
+        JsonNode body = series.body();
+        List<StoredOccurrence> occurrences = series.occurrences();
         ObjectNode info = Json.MAPPER.createObjectNode();
-        info.put("conferenceID", conferenceID);
+        info.put("conferenceID", series.conferenceID());
         copyIfPresent(body, info, "subject");
         info.put("size", body.path("attendees").size());
         copyIfPresent(body, info, "timeZoneID");
-        info.set("startTime", subConfs.get(0).get("startTime"));
-        info.set("endTime", subConfs.get(subConfs.size() - 1).get("endTime"));
-        info.put("mediaTypes", series.mediaTypes());
+        if (!occurrences.isEmpty()) {
+            info.put("startTime", MINUTES.format(occurrences.get(0).startTime()));
+            info.put("endTime", MINUTES.format(occurrences.get(occurrences.size() - 1).endTime()));
+        }
+        info.put("mediaTypes", body.path("mediaTypes").asText());
         info.put("conferenceState", "Schedule");
         info.put("language", body.path("language").asText("zh-CN"));
         info.put("conferenceType", RECURRING_CONFERENCE_TYPE);
         info.put("confType", "CYCLE");
-        info.set("cycleParams", cycleParams(series, dates));
+        info.set("cycleParams", series.cycleParams().deepCopy());
         info.put("isAutoRecord", body.path("isAutoRecord").asInt(0));
         info.put("recordType", body.path("recordType").asInt(0));
-        info.set("cycleSubConfID", subConfs.get(0).get("cycleSubConfID"));
-        info.set("subConfs", subConfs);
-        return Json.MAPPER.createArrayNode().add(info);
-    }
-
-    private static ObjectNode occurrence(String conferenceID, SeriesRequest series, LocalDateTime start) {
-        ObjectNode occurrence = Json.MAPPER.createObjectNode()
-                .put("cycleSubConfID", Identifiers.hex32())
-                .put("conferenceID", conferenceID)
-                .put("mediaType", series.mediaTypes())
-                .put("startTime", MINUTES.format(start))
-                .put("endTime", MINUTES.format(start.plusMinutes(series.lengthMinutes())))
-                .put("isAutoRecord", 0)
-                .put("recordAuthType", 0);
-        occurrence.putObject("confConfigInfo")
-                .put("callInRestriction", 0)
-                .put("allowGuestStartConf", true)
-                .put("enableWaitingRoom", false);
-        return occurrence;
-    }
-
-    /** The cycleParams as sent, except that past 50 occurrences the service pulls endDate back to the last one. */
-    private static ObjectNode cycleParams(SeriesRequest series, List<LocalDate> dates) {
-        ObjectNode cycleParams = series.body().get("cycleParams").deepCopy();
-        if (dates.size() == OccurrenceCalendar.MAX_OCCURRENCES) {
-            cycleParams.put("endDate", dates.get(dates.size() - 1).toString());
+        if (withOccurrences) {
+            ArrayNode subConfs = info.putArray("subConfs");
+            occurrences.forEach(occurrence -> subConfs.add(subConf(series.conferenceID(), occurrence)));
+            if (!occurrences.isEmpty()) {
+                info.put("cycleSubConfID", occurrences.get(0).cycleSubConfID());
+            }
         }
-        return cycleParams;
+        return info;
+    }
+
+    private static ObjectNode subConf(String conferenceID, StoredOccurrence occurrence) {
+        ObjectNode subConf = Json.MAPPER.createObjectNode()
+                .put("cycleSubConfID", occurrence.cycleSubConfID())
+                .put("conferenceID", conferenceID)
+                .put("mediaType", occurrence.mediaType())
+                .put("startTime", format(occurrence.startTime()))
+                .put("endTime", format(occurrence.endTime()))
+                .put("isAutoRecord", occurrence.isAutoRecord())
+                .put("recordAuthType", occurrence.recordAuthType());
+        if (occurrence.description() != null) {
+            subConf.put("description", occurrence.description());
+        }
+        subConf.set("confConfigInfo", occurrence.confConfigInfo().deepCopy());
+        return subConf;
+    }
+
+    private static String format(LocalDateTime time) {
+        return MINUTES.format(time);
     }
 
     private static void copyIfPresent(JsonNode from, ObjectNode to, String field) {

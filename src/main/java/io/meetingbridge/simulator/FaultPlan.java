@@ -1,6 +1,7 @@
 package io.meetingbridge.simulator;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -10,8 +11,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * What the simulator does wrong on purpose. Thread-safe: a fault armed for N calls fires exactly N
- * times however many callers race for it. A fault lasts until it is used up or cleared.
+ * What the simulator does wrong on purpose, and the conditions tests impose on it (started meetings,
+ * held creates). Thread-safe: a fault armed for N calls fires exactly N times however many callers
+ * race for it. A fault lasts until it is used up or cleared.
+ *
+ * <p>A meeting call (any {@link MeetingOperation}) takes the first armed fault of: its operation
+ * ({@link #failNext}, {@link #failNextPuts}), any call ({@link #failNextCalls}), its conferenceID
+ * ({@link #failConference}). Faults answer after the latency and before the access token is checked.
  */
 public final class FaultPlan {
 
@@ -19,16 +25,30 @@ public final class FaultPlan {
     private static final int NO_AUTH_FAILURE = 0;
 
     private final Map<String, ArmedFault> byConference = new ConcurrentHashMap<>();
-    private final AtomicReference<ArmedFault> nextPuts = new AtomicReference<>();
-    private final AtomicLong putLatencyMillis = new AtomicLong();
+    private final Map<MeetingOperation, AtomicReference<ArmedFault>> nextByOperation =
+            new EnumMap<>(MeetingOperation.class);
+    private final AtomicReference<ArmedFault> nextCalls = new AtomicReference<>();
+    private final AtomicLong callLatencyMillis = new AtomicLong();
     private final AtomicInteger authFailureStatus = new AtomicInteger(NO_AUTH_FAILURE);
+    private final StartedMeetings started = new StartedMeetings();
+    private final AtomicReference<CreateHold> createHold = new AtomicReference<>(CreateHold.alreadyReleased());
 
-    /** The next {@code times} PUTs of this conferenceID get this answer instead of being processed. */
+    public FaultPlan() {
+        // filled once, read by many threads: the map itself never changes after construction
+        for (MeetingOperation operation : MeetingOperation.values()) {
+            nextByOperation.put(operation, new AtomicReference<>());
+        }
+    }
+
+    /** The next {@code times} meeting calls naming this conferenceID get this answer instead of being processed. */
     public void failConference(String conferenceID, ApiResponse response, int times) {
         byConference.put(conferenceID, new ArmedFault(response, requirePositive(times)));
     }
 
-    /** Every PUT of this conferenceID gets this answer until {@link #clearConference} or {@link #clearAll}. */
+    /**
+     * Every meeting call naming this conferenceID gets this answer until {@link #clearConference} or
+     * {@link #clearAll}.
+     */
     public void failConferenceAlways(String conferenceID, ApiResponse response) {
         byConference.put(conferenceID, new ArmedFault(response, ALWAYS));
     }
@@ -38,23 +58,63 @@ public final class FaultPlan {
     }
 
     /**
-     * The next {@code times} PUTs, of any conferenceID, get this answer; it replaces an earlier such
-     * fault. For a status only, pass {@code MeetingErrors.typicalFor(status)}.
+     * The next {@code times} series PUTs ({@link MeetingOperation#UPDATE_SERIES}), of any conferenceID,
+     * get this answer; it replaces an earlier such fault. For a status only, pass
+     * {@code MeetingErrors.typicalFor(status)}.
      */
     public void failNextPuts(int times, ApiResponse response) {
-        nextPuts.set(new ArmedFault(response, requirePositive(times)));
+        failNext(MeetingOperation.UPDATE_SERIES, times, response);
     }
 
-    /** Every PUT waits this long before it is answered (faults included); zero for none. */
-    public void setPutLatency(Duration latency) {
+    /** The next {@code times} calls of this operation get this answer; it replaces an earlier such fault. */
+    public void failNext(MeetingOperation operation, int times, ApiResponse response) {
+        nextByOperation.get(operation).set(new ArmedFault(response, requirePositive(times)));
+    }
+
+    /** The next {@code times} meeting calls of any operation get this answer; it replaces an earlier such fault. */
+    public void failNextCalls(int times, ApiResponse response) {
+        nextCalls.set(new ArmedFault(response, requirePositive(times)));
+    }
+
+    /** Every meeting call (not authentication) waits this long before its answer, faults included; zero for none. */
+    public void setCallLatency(Duration latency) {
         if (latency.isNegative()) {
             throw new IllegalArgumentException("latency must not be negative");
         }
-        putLatencyMillis.set(latency.toMillis());
+        callLatencyMillis.set(latency.toMillis());
+    }
+
+    public Duration callLatency() {
+        return Duration.ofMillis(callLatencyMillis.get());
+    }
+
+    /** The name from when the PUT was the only meeting call: same as {@link #setCallLatency}. */
+    public void setPutLatency(Duration latency) {
+        setCallLatency(latency);
     }
 
     public Duration putLatency() {
-        return Duration.ofMillis(putLatencyMillis.get());
+        return callLatency();
+    }
+
+    /** The series runs from now on: modifying or cancelling it, or any of its occurrences, is refused. */
+    public void markStarted(String conferenceID) {
+        started.markSeries(conferenceID);
+    }
+
+    /** The occurrence runs from now on: modifying or cancelling it, or its whole series, is refused. */
+    public void markOccurrenceStarted(String cycleSubConfID) {
+        started.markOccurrence(cycleSubConfID);
+    }
+
+    /**
+     * From now on each series create stores its series, then holds its answer until the returned
+     * hold is released (or {@link #clearAll}, or another call of this method, releases it).
+     */
+    public CreateHold holdCreates() {
+        CreateHold hold = new CreateHold();
+        createHold.getAndSet(hold).release();
+        return hold;
     }
 
     /**
@@ -72,16 +132,29 @@ public final class FaultPlan {
         authFailureStatus.set(NO_AUTH_FAILURE);
     }
 
-    /** Clears every fault and the latency. */
-    public void clearAll() {
-        byConference.clear();
-        nextPuts.set(null);
-        putLatencyMillis.set(0);
-        clearAuthFailure();
+    /** Releases the creates held by the latest {@link #holdCreates()}, and stops holding. */
+    public void releaseCreates() {
+        createHold.get().release();
     }
 
-    void applyPutLatency() {
-        long millis = putLatencyMillis.get();
+    /** Creates being held right now. */
+    public int heldCreates() {
+        return createHold.get().heldCount();
+    }
+
+    /** Clears every fault, the latency and the started marks, and releases held creates. */
+    public void clearAll() {
+        byConference.clear();
+        nextByOperation.values().forEach(next -> next.set(null));
+        nextCalls.set(null);
+        callLatencyMillis.set(0);
+        clearAuthFailure();
+        started.clear();
+        releaseCreates();
+    }
+
+    void applyCallLatency() {
+        long millis = callLatencyMillis.get();
         if (millis > 0) {
             try {
                 Thread.sleep(millis);
@@ -92,13 +165,19 @@ public final class FaultPlan {
         }
     }
 
-    /** The injected answer for this PUT, if any; using it counts against the fault's remaining calls. */
-    Optional<ApiResponse> takePutFault(String conferenceID) {
-        Optional<ApiResponse> global = take(nextPuts.get());
-        if (global.isPresent() || conferenceID == null) {
-            return global;
-        }
-        return take(byConference.get(conferenceID));
+    /** The injected answer for this meeting call, if any; using it counts against the fault's remaining calls. */
+    Optional<ApiResponse> takeFault(MeetingOperation operation, String conferenceID) {
+        return take(nextByOperation.get(operation).get())
+                .or(() -> take(nextCalls.get()))
+                .or(() -> conferenceID == null ? Optional.empty() : take(byConference.get(conferenceID)));
+    }
+
+    StartedMeetings started() {
+        return started;
+    }
+
+    void holdCreateIfAsked() {
+        createHold.get().holdUntilReleased();
     }
 
     OptionalInt authFailure() {

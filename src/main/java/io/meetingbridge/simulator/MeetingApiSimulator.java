@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,8 +22,9 @@ import javax.net.ssl.SSLContext;
 
 /**
  * A Huawei Cloud Meeting API look-alike on a real HTTP(S) server, for tests, demos and benchmarks:
- * App ID authentication, the recurring-series PUT with computed occurrences, injected faults, and
- * a record of what it received. Start one with {@link #builder()}; stop it with {@link #close()}.
+ * App ID authentication, the whole life of a recurring series (create, PUT, cancel, edit and cancel
+ * occurrences, detail, list; see {@link MeetingOperation}) with computed occurrences, injected faults,
+ * and a record of what it received. Start one with {@link #builder()}; stop it with {@link #close()}.
  *
  * <p>Standalone: {@code java -cp meeting-series-bridge.jar io.meetingbridge.simulator.MeetingApiSimulator [port]}
  * serves on all interfaces (default port 8089) with the App ID and key from SIMULATOR_APP_ID and
@@ -55,10 +57,10 @@ public final class MeetingApiSimulator implements AutoCloseable {
         server = bind(settings);
         workers = Executors.newFixedThreadPool(settings.workerThreads, workerThreads());
         server.setExecutor(workers);
-        server.createContext(AuthEndpoint.PATH, new ApiRoute("POST", AuthEndpoint.PATH,
-                new AuthEndpoint(settings.appKeysByAppId, tokens, faults, traffic)));
-        server.createContext(CycleConferenceEndpoint.PATH, new ApiRoute("PUT", CycleConferenceEndpoint.PATH,
-                new CycleConferenceEndpoint(tokens, faults, traffic, series)));
+        server.createContext(AuthEndpoint.PATH, new ApiRoute(AuthEndpoint.PATH,
+                Map.of("POST", new AuthEndpoint(settings.appKeysByAppId, tokens, faults, traffic)), traffic, false));
+        MeetingRoutes.byPath(series, faults, tokens, traffic, settings.putCreatesUnknownSeries)
+                .forEach(server::createContext);
         server.createContext(SimulatorAdminEndpoint.PATH, new SimulatorAdminEndpoint(faults, tokens, traffic));
         server.start();
     }
@@ -107,9 +109,14 @@ public final class MeetingApiSimulator implements AutoCloseable {
         return traffic;
     }
 
-    /** The last accepted state of a series, if a PUT for it ever succeeded. */
+    /** The last accepted state of a series, cancelled ones included, if a create or PUT for it ever succeeded. */
     public Optional<StoredSeries> series(String conferenceID) {
         return series.find(conferenceID);
+    }
+
+    /** The series not cancelled, earliest first: what the list of scheduled meetings shows. */
+    public List<StoredSeries> scheduledSeries() {
+        return series.scheduled();
     }
 
     /**
@@ -158,6 +165,7 @@ public final class MeetingApiSimulator implements AutoCloseable {
         private Duration tokenValidity = Duration.ofHours(12);
         private int workerThreads = 64;
         private SSLContext sslContext;
+        private boolean putCreatesUnknownSeries = true;
 
         private Builder() {
         }
@@ -194,6 +202,16 @@ public final class MeetingApiSimulator implements AutoCloseable {
         /** Serve HTTPS with this context (its key managers hold the server certificate) instead of HTTP. */
         public Builder https(SSLContext sslContext) {
             this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+            return this;
+        }
+
+        /**
+         * Makes a series PUT for a conferenceID the simulator never created answer not found
+         * (MMC.111070005), as the real API does. By default such a PUT creates the series, so tests
+         * of modifications need no create first.
+         */
+        public Builder strictSeriesLookup() {
+            this.putCreatesUnknownSeries = false;
             return this;
         }
 

@@ -45,6 +45,28 @@ final class QueryString {
         return all(name).stream().findFirst();
     }
 
+    /** Whether every parameter is one of these names and none is repeated. */
+    boolean hasOnly(Set<String> allowed) {
+        return allowed.containsAll(names()) && valuesByName.values().stream().allMatch(values -> values.size() == 1);
+    }
+
+    /** An integer parameter within bounds, or the fallback when absent. */
+    int integer(String name, int min, int max, int fallback) throws InvalidFieldException {
+        Optional<String> value = first(name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.get());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException notAnInteger) {
+            // reported below, with the bounds
+        }
+        throw new InvalidFieldException(name + " must be an integer " + min + ".." + max);
+    }
+
     private static String decode(String part) {
         try {
             return URLDecoder.decode(part, StandardCharsets.UTF_8);

@@ -24,6 +24,11 @@ public record RecordedPut(String conferenceID, String rawQuery, Map<String, List
         body = body.clone();
     }
 
+    static RecordedPut of(ApiRequest request) {
+        return new RecordedPut(request.namedConferenceID(), request.rawQuery(), request.headers(), request.body(),
+                request.receivedAt());
+    }
+
     @Override
     public byte[] body() {
         return body.clone();

@@ -18,7 +18,7 @@ record SeriesRequest(JsonNode body, String mediaTypes, LocalTime startTimeOfDay,
 
     static final int DEFAULT_LENGTH_MINUTES = 30;
 
-    private static final List<String> MEDIA_TYPES = List.of("Voice", "HDVideo");
+    static final List<String> MEDIA_TYPES = List.of("Voice", "HDVideo");
     private static final List<String> LANGUAGES = List.of("zh-CN", "en-US");
 
     static SeriesRequest parse(JsonNode body) throws InvalidFieldException {

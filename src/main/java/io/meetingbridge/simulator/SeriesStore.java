@@ -1,21 +1,79 @@
 package io.meetingbridge.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
-/** The series the simulator accepted, by conferenceID. A PUT replaces the whole series, as the real API does. */
+/** The series the simulator knows, by conferenceID, cancelled ones included. */
 final class SeriesStore {
+
+    // the API's conferenceIDs are 9 digits
+    private static final long FIRST_ID = 100_000_000L;
+    private static final long ID_BOUND = 1_000_000_000L;
 
     private final Map<String, StoredSeries> byConference = new ConcurrentHashMap<>();
 
-    StoredSeries replace(String conferenceID, JsonNode body) {
-        return byConference.merge(conferenceID, new StoredSeries(conferenceID, body, 1),
-                (previous, first) -> new StoredSeries(conferenceID, body, previous.version() + 1));
+    /**
+     * Decides a change of one series from its current state (null when unknown) and writes the
+     * decision, atomically: two calls for one series cannot both pass a check the other's write breaks.
+     */
+    ApiResponse change(String conferenceID, Function<StoredSeries, Decision> decide) {
+        ApiResponse[] answer = new ApiResponse[1];
+        byConference.compute(conferenceID, (id, current) -> {
+            Decision decision = decide.apply(current);
+            answer[0] = decision.answer();
+            return decision.write() == null ? current : decision.write();
+        });
+        return answer[0];
+    }
+
+    /** Stores a new series under a fresh conferenceID that no series (cancelled ones included) has had. */
+    StoredSeries create(Function<String, StoredSeries> seriesWithId) {
+        while (true) {
+            StoredSeries created = seriesWithId.apply(
+                    Long.toString(ThreadLocalRandom.current().nextLong(FIRST_ID, ID_BOUND)));
+            if (byConference.putIfAbsent(created.conferenceID(), created) == null) {
+                return created;
+            }
+        }
     }
 
     Optional<StoredSeries> find(String conferenceID) {
         return Optional.ofNullable(byConference.get(conferenceID));
+    }
+
+    /** The series not cancelled, the ones with the earliest occurrence first. */
+    List<StoredSeries> scheduled() {
+        return byConference.values().stream()
+                .filter(series -> !series.cancelled())
+                .sorted(Comparator.comparing(SeriesStore::firstStart, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(StoredSeries::conferenceID))
+                .toList();
+    }
+
+    private static LocalDateTime firstStart(StoredSeries series) {
+        return series.occurrences().isEmpty() ? null : series.occurrences().get(0).startTime();
+    }
+
+    /**
+     * What a change decided.
+     *
+     * @param write  the series to store, or null to leave the store as it was
+     * @param answer what the caller is told
+     */
+    record Decision(StoredSeries write, ApiResponse answer) {
+
+        static Decision refuse(ApiResponse answer) {
+            return new Decision(null, answer);
+        }
+
+        static Decision write(StoredSeries series, ApiResponse answer) {
+            return new Decision(series, answer);
+        }
     }
 }

@@ -10,14 +10,19 @@ import java.util.Optional;
 /**
  * Steers a running simulator from another process (a demo, a benchmark):
  * <pre>
- * POST   /simulator/faults?status=S[&amp;conferenceID=ID][&amp;times=N][&amp;retryAfter=SECONDS]
- *          with conferenceID: that series fails N times, or always without times;
- *          without: the next N PUTs (default 1) fail. The body is MeetingErrors.typicalFor(S).
- * DELETE /simulator/faults               clears all faults and the latency
- * POST   /simulator/latency?millis=M     delays every PUT
+ * POST   /simulator/faults?status=S|drop[&amp;conferenceID=ID][&amp;times=N][&amp;retryAfter=SECONDS][&amp;calls=any]
+ *          with conferenceID: every meeting call of that series fails N times, or always without times;
+ *          without: the next N series PUTs (default 1) fail, or the next N meeting calls of any kind
+ *          with calls=any. The body is MeetingErrors.typicalFor(S); drop closes the connection unanswered.
+ * DELETE /simulator/faults               clears all faults, the latency and started marks; releases held creates
+ * POST   /simulator/latency?millis=M     delays every meeting call
  * POST   /simulator/tokens/expire        revokes every issued token
  * POST   /simulator/auth?status=S|ok     App ID authentication fails with S, or works again
- * GET    /simulator/stats                call counts as JSON
+ * POST   /simulator/creates/hold         series creates store their series, then wait to answer
+ * POST   /simulator/creates/release      lets held creates answer, and later ones answer at once
+ * POST   /simulator/started?conferenceID=ID|cycleSubConfID=OCC
+ *                                        the series or occurrence runs: changing or cancelling it is refused
+ * GET    /simulator/stats                call counts, overlaps and held creates as JSON
  * </pre>
  * It has no authentication: for demos and tests only.
  */
@@ -55,6 +60,9 @@ final class SimulatorAdminEndpoint implements HttpHandler {
                 case "POST /simulator/auth" -> "ok".equals(query.first("status").orElse(null))
                         ? done(faults::clearAuthFailure)
                         : done(() -> faults.failAuth(number(query, "status")));
+                case "POST /simulator/creates/hold" -> done(faults::holdCreates);
+                case "POST /simulator/creates/release" -> done(faults::releaseCreates);
+                case "POST /simulator/started" -> markStarted(query);
                 case "GET /simulator/stats" -> stats();
                 default -> ApiResponse.error(404, MeetingErrors.API_NOT_FOUND, "no such simulator control: " + command);
             };
@@ -64,20 +72,36 @@ final class SimulatorAdminEndpoint implements HttpHandler {
     }
 
     private ApiResponse injectFault(QueryString query) {
-        ApiResponse response = MeetingErrors.typicalFor(number(query, "status"));
+        ApiResponse response = "drop".equals(query.first("status").orElse(null))
+                ? ApiResponse.dropConnection()
+                : MeetingErrors.typicalFor(number(query, "status"));
         Optional<String> retryAfter = query.first("retryAfter");
         if (retryAfter.isPresent()) {
             response = response.withHeader("Retry-After", retryAfter.get());
         }
         Optional<String> conferenceID = query.first("conferenceID");
         boolean limited = query.first("times").isPresent();
-        if (conferenceID.isEmpty()) {
-            faults.failNextPuts(limited ? number(query, "times") : 1, response);
+        int times = limited ? number(query, "times") : 1;
+        if (conferenceID.isEmpty() && "any".equals(query.first("calls").orElse(null))) {
+            faults.failNextCalls(times, response);
+        } else if (conferenceID.isEmpty()) {
+            faults.failNextPuts(times, response);
         } else if (limited) {
-            faults.failConference(conferenceID.get(), response, number(query, "times"));
+            faults.failConference(conferenceID.get(), response, times);
         } else {
             faults.failConferenceAlways(conferenceID.get(), response);
         }
+        return ApiResponse.noContent();
+    }
+
+    private ApiResponse markStarted(QueryString query) {
+        Optional<String> conferenceID = query.first("conferenceID");
+        Optional<String> occurrence = query.first("cycleSubConfID");
+        if (conferenceID.isPresent() == occurrence.isPresent()) {
+            throw new IllegalArgumentException("give either conferenceID or cycleSubConfID");
+        }
+        conferenceID.ifPresent(faults::markStarted);
+        occurrence.ifPresent(faults::markOccurrenceStarted);
         return ApiResponse.noContent();
     }
 
@@ -86,9 +110,15 @@ final class SimulatorAdminEndpoint implements HttpHandler {
                 .put("authCalls", traffic.authCalls())
                 .put("putCalls", traffic.putCalls())
                 .put("liveTokens", tokens.liveCount())
-                .put("putLatencyMillis", faults.putLatency().toMillis());
+                .put("putLatencyMillis", faults.putLatency().toMillis())
+                .put("maxConcurrentPuts", traffic.maxConcurrentPuts())
+                .put("maxCallsPerSecond", traffic.maxCallsInAnyWindow(Duration.ofSeconds(1)))
+                .put("heldCreates", faults.heldCreates());
         ObjectNode byConference = stats.putObject("putCallsByConference");
         traffic.putCallsByConference().forEach(byConference::put);
+        ObjectNode byOperation = stats.putObject("callsByOperation");
+        traffic.callsByOperation().forEach(byOperation::put);
+        traffic.overlappedConferences().forEach(stats.putArray("overlappedConferences")::add);
         return ApiResponse.json(200, stats);
     }
 

@@ -1,23 +1,38 @@
 package io.meetingbridge.simulator;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** What reached the simulator: call counts and the most recent PUTs, for tests to assert on. */
+/**
+ * What reached the simulator, for tests to assert on: call counts, the most recent series PUTs, how
+ * many calls overlapped, and the busiest stretch of time.
+ */
 public final class TrafficRecorder {
 
     /** Older PUTs are forgotten, so a long benchmark run cannot exhaust the heap. */
     public static final int MAX_RECORDED_PUTS = 10_000;
 
+    /**
+     * How many of the latest calls {@link #maxCallsInAnyWindow} looks at: 200,000 receive times, at most
+     * 1.6 MB, cover several minutes of the bridge's top rate. Older calls are forgotten.
+     */
+    public static final int MAX_TIMED_CALLS = 200_000;
+
     private final LongAdder authCalls = new LongAdder();
     private final LongAdder putCalls = new LongAdder();
     private final Map<String, LongAdder> putCallsByConference = new ConcurrentHashMap<>();
     private final Deque<RecordedPut> recentPuts = new ArrayDeque<>();
+    private final Map<String, LongAdder> callsByName = new ConcurrentHashMap<>();
+    private final CallTimeline timeline = new CallTimeline(MAX_TIMED_CALLS);
+    // replaced, not reset, by clear(): a call still open then closes on the gauges it opened on
+    private volatile CallConcurrency concurrency = new CallConcurrency();
 
     public long authCalls() {
         return authCalls.sum();
@@ -45,7 +60,50 @@ public final class TrafficRecorder {
         }
     }
 
-    /** Forgets all counts and recorded PUTs. */
+    /** Calls of one operation, whatever their answer. */
+    public long calls(MeetingOperation operation) {
+        LongAdder calls = callsByName.get(operation.callName());
+        return calls == null ? 0 : calls.sum();
+    }
+
+    /** Calls per operation served, authentication included, named like {@code POST /v2/usg/acs/auth/appauth}. */
+    public Map<String, Long> callsByOperation() {
+        Map<String, Long> snapshot = new TreeMap<>();
+        callsByName.forEach((name, calls) -> snapshot.put(name, calls.sum()));
+        return snapshot;
+    }
+
+    /**
+     * The most modifying meeting calls (POST, PUT and DELETE of every meeting operation; not
+     * authentication, not reads) that were open at once. A call is open from its receipt until its
+     * answer is ready to leave, latency and holds included.
+     */
+    public int maxConcurrentPuts() {
+        return concurrency.maxModifying();
+    }
+
+    /** The most calls naming this conferenceID (in their query) that were open at once. */
+    public int maxConcurrentCalls(String conferenceID) {
+        return concurrency.maxFor(conferenceID);
+    }
+
+    /** The conferenceIDs that ever had two calls open at the same time, sorted. */
+    public Set<String> overlappedConferences() {
+        return concurrency.overlappedConferences();
+    }
+
+    /**
+     * The most calls, authentication included, received within any one window of this length, among
+     * the last {@link #MAX_TIMED_CALLS} calls.
+     */
+    public int maxCallsInAnyWindow(Duration window) {
+        if (window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("the window must be positive");
+        }
+        return timeline.maxInAnyWindow(window);
+    }
+
+    /** Forgets all counts, recorded PUTs, overlaps and receive times. */
     public void clear() {
         authCalls.reset();
         putCalls.reset();
@@ -53,6 +111,23 @@ public final class TrafficRecorder {
         synchronized (recentPuts) {
             recentPuts.clear();
         }
+        callsByName.clear();
+        timeline.clear();
+        concurrency = new CallConcurrency();
+    }
+
+    /**
+     * Counts a call as received now and open until the returned handle is closed.
+     *
+     * @param callName     the operation served, or null for a path or method the simulator does not serve
+     * @param conferenceID the conferenceID the call names, or null
+     */
+    OpenCall callReceived(String callName, String conferenceID, boolean modifies) {
+        timeline.record(System.nanoTime());
+        if (callName != null) {
+            callsByName.computeIfAbsent(callName, name -> new LongAdder()).increment();
+        }
+        return concurrency.open(conferenceID, modifies);
     }
 
     void recordAuthCall() {

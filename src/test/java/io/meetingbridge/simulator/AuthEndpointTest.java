@@ -11,30 +11,22 @@ import static io.meetingbridge.simulator.SimulatorTestClient.tenMinutesFromNow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class AuthEndpointTest {
 
-    private MeetingApiSimulator simulator;
-    private SimulatorTestClient client;
-
-    @BeforeEach
-    void start() throws IOException {
-        simulator = SimulatorTestClient.startSimulator();
-        client = new SimulatorTestClient(simulator);
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
+    @RegisterExtension
+    final SimulatorFixture fixture = SimulatorFixture.started();
+    private final MeetingApiSimulator simulator = fixture.simulator;
+    private final SimulatorTestClient client = fixture.client;
 
     private HttpResponse<String> authenticate(String userId, long expireTime, String signingKey, String suffix,
                                               String... headers) {

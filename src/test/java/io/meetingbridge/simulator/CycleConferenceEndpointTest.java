@@ -14,34 +14,26 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class CycleConferenceEndpointTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private MeetingApiSimulator simulator;
-    private SimulatorTestClient client;
-    private String token;
-
-    @BeforeEach
-    void start() throws IOException {
-        simulator = SimulatorTestClient.startSimulator();
-        client = new SimulatorTestClient(simulator);
-        token = client.accessToken();
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
+    @RegisterExtension
+    final SimulatorFixture fixture = SimulatorFixture.authenticated();
+    private final MeetingApiSimulator simulator = fixture.simulator;
+    private final SimulatorTestClient client = fixture.client;
+    private final String token = fixture.token;
 
     private static void assertInvalid(HttpResponse<String> response, String errorMsg) {
         assertThat(response.statusCode()).isEqualTo(400);

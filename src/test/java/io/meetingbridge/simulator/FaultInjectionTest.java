@@ -4,34 +4,28 @@ import static io.meetingbridge.simulator.SimulatorTestClient.CONFERENCE_ID;
 import static io.meetingbridge.simulator.SimulatorTestClient.WEEKLY_SERIES;
 import static io.meetingbridge.simulator.SimulatorTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class FaultInjectionTest {
 
     private static final String OTHER_CONFERENCE = "960083733";
 
-    private MeetingApiSimulator simulator;
-    private SimulatorTestClient client;
-    private String token;
-
-    @BeforeEach
-    void start() throws IOException {
-        simulator = SimulatorTestClient.startSimulator();
-        client = new SimulatorTestClient(simulator);
-        token = client.accessToken();
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
+    @RegisterExtension
+    final SimulatorFixture fixture = SimulatorFixture.authenticated();
+    private final MeetingApiSimulator simulator = fixture.simulator;
+    private final SimulatorTestClient client = fixture.client;
+    private final String token = fixture.token;
 
     private int putStatus(String conferenceID) {
         return client.put("conferenceID=" + conferenceID, token, WEEKLY_SERIES).statusCode();
@@ -134,6 +128,70 @@ class FaultInjectionTest {
         assertThat(json(rejected).get("error_code").asText()).isEqualTo(MeetingErrors.AUTH_FAILED);
         assertThat(client.authenticate().statusCode()).isEqualTo(200);
         assertThat(simulator.traffic().authCalls()).isEqualTo(4);
+    }
+
+    private int callStatus(MeetingOperation operation, String conferenceID) {
+        return client.call(operation.method(), operation.path() + "?conferenceID=" + conferenceID, token,
+                operation.method().equals("GET") ? null : "{}").statusCode();
+    }
+
+    @Test
+    void droppedConnectionGivesTheClientAnIoExceptionAndNoAnswer() {
+        simulator.faults().failNextPuts(1, ApiResponse.dropConnection());
+
+        assertThatThrownBy(() -> client.putSeries(token))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasCauseInstanceOf(IOException.class);
+        assertThat(simulator.traffic().putCalls()).isEqualTo(1);
+        assertThat(client.putSeries(token).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void faultForAnyCallHitsEveryOperationButNotAuthentication() {
+        simulator.faults().failNextCalls(3, MeetingErrors.typicalFor(503));
+
+        assertThat(client.accessToken()).isNotEmpty();
+        assertThat(callStatus(MeetingOperation.CANCEL_SERIES, CONFERENCE_ID)).isEqualTo(503);
+        assertThat(callStatus(MeetingOperation.SHOW_DETAIL, CONFERENCE_ID)).isEqualTo(503);
+        assertThat(callStatus(MeetingOperation.CREATE_SERIES, CONFERENCE_ID)).isEqualTo(503);
+        assertThat(putStatus(CONFERENCE_ID)).isEqualTo(200);
+    }
+
+    @Test
+    void faultForOneOperationLeavesTheOthersAlone() {
+        simulator.faults().failNext(MeetingOperation.CANCEL_OCCURRENCES, 1,
+                MeetingErrors.typicalFor(429).withRetryAfter(7));
+
+        assertThat(putStatus(CONFERENCE_ID)).isEqualTo(200);
+        HttpResponse<String> throttled = client.call("DELETE", MeetingOperation.CANCEL_OCCURRENCES.path()
+                + "?conferenceID=" + CONFERENCE_ID, token, "{\"cycleSubConfIDs\":[\"x\"]}");
+
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Retry-After")).hasValue("7");
+        assertThat(callStatus(MeetingOperation.CANCEL_OCCURRENCES, CONFERENCE_ID)).isNotEqualTo(429);
+    }
+
+    @Test
+    void conferenceFaultHitsEveryCallNamingThatConference() {
+        assertThat(putStatus(CONFERENCE_ID)).isEqualTo(200);
+        simulator.faults().failConference(CONFERENCE_ID, MeetingErrors.typicalFor(500), 2);
+
+        assertThat(callStatus(MeetingOperation.CANCEL_SERIES, CONFERENCE_ID)).isEqualTo(500);
+        assertThat(callStatus(MeetingOperation.SHOW_DETAIL, OTHER_CONFERENCE)).isEqualTo(400);
+        assertThat(callStatus(MeetingOperation.SHOW_DETAIL, CONFERENCE_ID)).isEqualTo(500);
+        assertThat(callStatus(MeetingOperation.CANCEL_SERIES, CONFERENCE_ID)).isEqualTo(200);
+    }
+
+    @Test
+    void latencyDelaysEveryMeetingCall() {
+        simulator.faults().setCallLatency(Duration.ofMillis(300));
+
+        long started = System.nanoTime();
+        int status = callStatus(MeetingOperation.SEARCH_MEETINGS, CONFERENCE_ID);
+
+        assertThat(status).isEqualTo(400); // a search names no conferenceID
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(simulator.faults().putLatency()).isEqualTo(Duration.ofMillis(300));
     }
 
     @Test

@@ -1,58 +1,34 @@
 package io.meetingbridge.simulator;
 
-import static io.meetingbridge.simulator.SimulatorTestClient.APP_ID;
-import static io.meetingbridge.simulator.SimulatorTestClient.APP_KEY;
 import static io.meetingbridge.simulator.SimulatorTestClient.CONFERENCE_ID;
-import static io.meetingbridge.simulator.SimulatorTestClient.USER_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.huaweicloud.sdk.core.exception.ClientRequestException;
 import com.huaweicloud.sdk.meeting.v1.MeetingClient;
-import com.huaweicloud.sdk.meeting.v1.MeetingCredentials;
-import com.huaweicloud.sdk.meeting.v1.model.AuthTypeEnum;
 import com.huaweicloud.sdk.meeting.v1.model.ConferenceInfo;
-import com.huaweicloud.sdk.meeting.v1.model.CycleParams;
 import com.huaweicloud.sdk.meeting.v1.model.CycleSubConf;
-import com.huaweicloud.sdk.meeting.v1.model.RestAttendeeDTO;
-import com.huaweicloud.sdk.meeting.v1.model.RestScheduleConfDTO;
 import com.huaweicloud.sdk.meeting.v1.model.UpdateRecurringMeetingRequest;
 import com.huaweicloud.sdk.meeting.v1.model.UpdateRecurringMeetingResponse;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The official Huawei SDK as an independent client: if it is happy, the simulator speaks the real API's wire format. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class OfficialSdkClientTest {
 
-    private MeetingApiSimulator simulator;
-    private MeetingClient sdk;
-
-    @BeforeEach
-    void start() throws IOException {
-        simulator = SimulatorTestClient.startSimulator();
-        sdk = MeetingClient.newBuilder()
-                .withCredential(new MeetingCredentials().withAuthType(AuthTypeEnum.APP_ID)
-                        .withAppId(APP_ID).withAppKey(APP_KEY).withUserId(USER_ID))
-                .withEndpoint(simulator.baseUri().toString())
-                .build();
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
+    @RegisterExtension
+    final SimulatorFixture fixture = SimulatorFixture.started();
+    private final MeetingApiSimulator simulator = fixture.simulator;
+    private final MeetingClient sdk = fixture.officialSdk();
 
     private static UpdateRecurringMeetingRequest weeklySeries() {
-        return new UpdateRecurringMeetingRequest().withConferenceID(CONFERENCE_ID).withBody(new RestScheduleConfDTO()
-                .withMediaTypes("HDVideo").withSubject("Weekly sync").withStartTime("2026-12-01 01:00")
-                .withLength(45).withTimeZoneID("56").withLanguage("en-US")
-                .withAttendees(List.of(new RestAttendeeDTO().withAccountId(USER_ID).withAppId(APP_ID).withName("Alice")))
-                .withCycleParams(new CycleParams().withStartDate("2026-12-01").withEndDate("2026-12-29")
-                        .withCycle("Week").withInterval(1).withPoint(List.of(1, 3)).withPreRemindDays(1)));
+        return new UpdateRecurringMeetingRequest().withConferenceID(CONFERENCE_ID)
+                .withBody(SimulatorFixture.sdkWeeklySeries("Weekly sync", 45, List.of(1, 3)));
     }
 
     @Test

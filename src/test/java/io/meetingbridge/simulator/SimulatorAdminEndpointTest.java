@@ -3,32 +3,28 @@ package io.meetingbridge.simulator;
 import static io.meetingbridge.simulator.SimulatorTestClient.CONFERENCE_ID;
 import static io.meetingbridge.simulator.SimulatorTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SimulatorAdminEndpointTest {
 
-    private MeetingApiSimulator simulator;
-    private SimulatorTestClient client;
-    private String token;
-
-    @BeforeEach
-    void start() throws IOException {
-        simulator = SimulatorTestClient.startSimulator();
-        client = new SimulatorTestClient(simulator);
-        token = client.accessToken();
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
+    @RegisterExtension
+    final SimulatorFixture fixture = SimulatorFixture.authenticated();
+    private final MeetingApiSimulator simulator = fixture.simulator;
+    private final SimulatorTestClient client = fixture.client;
+    private final String token = fixture.token;
 
     @Test
     void conferenceFaultWithRetryAfterCanBeArmedOverHttp() {
@@ -81,7 +77,43 @@ class SimulatorAdminEndpointTest {
     }
 
     @Test
+    void createsAreHeldAndReleasedOverHttpAndStatsShowThem() {
+        assertThat(client.admin("POST", "/simulator/creates/hold").statusCode()).isEqualTo(204);
+        CompletableFuture<HttpResponse<String>> create = CompletableFuture.supplyAsync(() -> client.call("POST",
+                MeetingOperation.CREATE_SERIES.path(), token, SimulatorTestClient.WEEKLY_SERIES));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> json(client.admin("GET", "/simulator/stats")).get("heldCreates").asInt() == 1);
+        assertThat(client.admin("POST", "/simulator/creates/release").statusCode()).isEqualTo(204);
+
+        assertThat(create.join().statusCode()).isEqualTo(200);
+        JsonNode stats = json(client.admin("GET", "/simulator/stats"));
+        assertThat(stats.get("heldCreates").asInt()).isZero();
+        assertThat(stats.get("maxConcurrentPuts").asInt()).isEqualTo(1);
+        assertThat(stats.get("maxCallsPerSecond").asInt()).isBetween(1, 2);
+        assertThat(stats.get("callsByOperation").get("POST " + MeetingOperation.CREATE_SERIES.path()).asLong())
+                .isEqualTo(1);
+        assertThat(stats.get("overlappedConferences").toString()).isEqualTo("[]");
+    }
+
+    @Test
+    void startedMarksAndDroppedConnectionsAreControlledOverHttp() {
+        assertThat(client.putSeries(token).statusCode()).isEqualTo(200);
+
+        assertThat(client.admin("POST", "/simulator/started?conferenceID=" + CONFERENCE_ID).statusCode())
+                .isEqualTo(204);
+        HttpResponse<String> refused = client.putSeries(token);
+        assertThat(json(refused).get("error_code").asText()).isEqualTo(MeetingErrors.MEETING_ALREADY_STARTED);
+
+        client.admin("DELETE", "/simulator/faults");
+        client.admin("POST", "/simulator/faults?status=drop&calls=any");
+        assertThatThrownBy(() -> client.putSeries(token)).isInstanceOf(UncheckedIOException.class);
+        assertThat(client.putSeries(token).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void unknownControlsAndBadParametersAreRefused() {
+        assertThat(client.admin("POST", "/simulator/started").statusCode()).isEqualTo(400);
         assertThat(client.admin("POST", "/simulator/nothing").statusCode()).isEqualTo(404);
         assertThat(client.admin("GET", "/simulator/faults").statusCode()).isEqualTo(404);
         assertThat(client.admin("POST", "/simulator/latency?millis=soon").statusCode()).isEqualTo(400);

@@ -121,6 +121,21 @@ final class SimulatorTestClient {
         return put("conferenceID=" + CONFERENCE_ID, accessToken, WEEKLY_SERIES);
     }
 
+    /** Any meeting call: a method, a path with its query, the access token (or null) and a body (or null). */
+    HttpResponse<String> call(String method, String pathAndQuery, String accessToken, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                .method(method, body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (accessToken != null) {
+            request.header("X-Access-Token", accessToken);
+        }
+        return send(request);
+    }
+
     HttpResponse<String> admin(String method, String pathAndQuery) {
         return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery))
                 .method(method, HttpRequest.BodyPublishers.noBody()));

@@ -16,8 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The simulator as operators run it: its own JVM, credentials from the environment, stopped by SIGTERM. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class StandaloneSimulatorTest {
 
     private static final Pattern LISTENING = Pattern.compile("listening on http://0\\.0\\.0\\.0:(\\d+) ");

@@ -1,0 +1,37 @@
+package io.meetingbridge.simulator;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The signature App ID authentication expects (meeting-api-facts.md, section 1a): lowercase hex of
+ * HMAC-SHA256 keyed with the App key over {@code appId:userId:expireTime:nonce}, where a missing
+ * userId leaves the two colons in place. The simulator's own implementation: a fake of an outside
+ * service shares no code with the client it checks, or one bug would pass on both sides.
+ */
+final class AppAuthSignature {
+
+    private static final String HMAC_SHA256 = "HmacSHA256";
+
+    private AppAuthSignature() {
+    }
+
+    static String expected(String appKey, String appId, String userId, long expireTime, String nonce) {
+        String signed = String.join(":", appId, userId == null ? "" : userId, Long.toString(expireTime), nonce);
+        return HexFormat.of().formatHex(hmac(appKey, signed));
+    }
+
+    private static byte[] hmac(String key, String text) {
+        try {
+            Mac mac = Mac.getInstance(HMAC_SHA256);
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), HMAC_SHA256));
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            // every Java runtime has HmacSHA256, and the simulator never holds an empty App key
+            throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
+        }
+    }
+}
