@@ -19,6 +19,8 @@ import io.meetingbridge.occurrence.OccurrenceRecords;
 import io.meetingbridge.ops.BridgeManagement;
 import io.meetingbridge.ops.ConsumptionState;
 import io.meetingbridge.ops.DeliveryStats;
+import io.meetingbridge.ops.MeteredKafkaClientFactory;
+import io.meetingbridge.ops.StaticMembershipGuard;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.component.micrometer.MicrometerConstants;
@@ -146,11 +148,18 @@ public class BridgeConfiguration implements CamelConfiguration {
         return new DeliveryStats(meters(camelContext));
     }
 
+    /** camel-kafka's client factory (camel.component.kafka.kafka-client-factory): consumer lag on /observe/metrics. */
+    @BindToRegistry(lazy = true)
+    public MeteredKafkaClientFactory meteredKafkaClients(CamelContext camelContext) {
+        return new MeteredKafkaClientFactory(camelContext);
+    }
+
     @Override
     public void configure(CamelContext camelContext) throws Exception {
         retryBudget(camelContext).requireWithin(Duration.ofMillis(
                 setting(camelContext, "bridge.consumer.max-poll-interval-ms")));
         camelContext.addService(new BridgeManagement(camelContext));
+        camelContext.addStartupListener(new StaticMembershipGuard());
     }
 
     private static RetryBudget retryBudget(CamelContext camelContext) {

@@ -1,6 +1,7 @@
 package io.meetingbridge.ops;
 
 import io.meetingbridge.BridgeConfiguration;
+import io.meetingbridge.api.ApiCircuit;
 import io.meetingbridge.auth.AccessTokenCache;
 import io.meetingbridge.deadletter.DeadLetterReplay;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -65,6 +66,9 @@ public final class BridgeManagement extends ServiceSupport {
                 .description("Authentication calls made").register(meters);
         FunctionCounter.builder("meeting.bridge.token.failures", tokens, AccessTokenCache::failures)
                 .description("Authentication calls that failed").register(meters);
+        Gauge.builder("meeting.bridge.api.circuit.open", registry.lookupByNameAndType("apiCircuit", ApiCircuit.class),
+                        circuit -> circuit.isOpen() ? 1 : 0)
+                .description("1 while the circuit to the Meeting API is open (or half-open, probing)").register(meters);
         Gauge.builder("meeting.bridge.consumption.paused", consumption, c -> c.isPaused() ? 1 : 0)
                 .description("1 while consumption waits for authentication or for the API").register(meters);
     }
