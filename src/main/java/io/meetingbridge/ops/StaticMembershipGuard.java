@@ -15,6 +15,7 @@ import org.apache.camel.util.ObjectHelper;
  */
 public final class StaticMembershipGuard implements StartupListener {
 
+    /** Called once the routes are warmed up and before their consumers start: none has joined the group yet. */
     @Override
     public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
         List<String> conflicts = context.getRoutes().stream()
@@ -31,7 +32,7 @@ public final class StaticMembershipGuard implements StartupListener {
         }
     }
 
-    static boolean sharesOneInstanceId(KafkaConfiguration configuration) {
+    private static boolean sharesOneInstanceId(KafkaConfiguration configuration) {
         return ObjectHelper.isNotEmpty(configuration.getGroupInstanceId()) && configuration.getConsumersCount() > 1;
     }
 }
