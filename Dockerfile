@@ -20,14 +20,16 @@ USER 10001:10001
 # Camel Main's embedded HTTP server: /observe/metrics (Prometheus) and /observe/health.
 # The port is set by the system property camel.management.port (the environment variable
 # CAMEL_MANAGEMENT_PORT is not honoured); this default can be replaced through JAVA_TOOL_OPTIONS.
-ENV JAVA_TOOL_OPTIONS="-Dcamel.management.port=9876"
+# The heap is sized from the container's memory limit here, not in ENTRYPOINT: a flag given on the
+# command line would win over JAVA_TOOL_OPTIONS, and orchestrators could not change it.
+ENV JAVA_TOOL_OPTIONS="-Dcamel.management.port=9876 -XX:MaxRAMPercentage=75"
 EXPOSE 9876
 
 # No HEALTHCHECK: the JRE image has no curl or wget. Orchestrators probe /observe/health on 9876
 # themselves (Kubernetes httpGet probes; Prometheus's `up` metric in the compose stack).
 
-# Memory follows the container's limit; an OutOfMemoryError ends the JVM so the orchestrator
+# An OutOfMemoryError ends the JVM so the orchestrator
 # restarts it instead of leaving a half-working consumer. Extra JVM flags (remote JMX, heap dumps)
 # come in through JAVA_TOOL_OPTIONS. SIGTERM starts Camel's graceful shutdown
 # (camel.main.shutdown-timeout, 30 s by default).
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8", "-jar", "/app/meeting-series-bridge.jar"]
+ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8", "-jar", "/app/meeting-series-bridge.jar"]

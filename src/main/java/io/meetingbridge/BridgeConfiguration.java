@@ -23,6 +23,8 @@ import io.meetingbridge.occurrence.OccurrenceRecords;
 import io.meetingbridge.ops.BridgeManagement;
 import io.meetingbridge.ops.ConsumptionState;
 import io.meetingbridge.ops.DeliveryStats;
+import io.meetingbridge.ops.MeteredKafkaClientFactory;
+import io.meetingbridge.ops.StaticMembershipGuard;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.component.micrometer.MicrometerConstants;
@@ -175,6 +177,12 @@ public class BridgeConfiguration implements CamelConfiguration {
         return new DeliveryStats(meters(camelContext));
     }
 
+    /** camel-kafka's client factory (camel.component.kafka.kafka-client-factory): consumer lag on /observe/metrics. */
+    @BindToRegistry(lazy = true)
+    public MeteredKafkaClientFactory meteredKafkaClients(CamelContext camelContext) {
+        return new MeteredKafkaClientFactory(camelContext);
+    }
+
     @Override
     public void configure(CamelContext camelContext) throws Exception {
         BatchTimeBudget budget = new BatchTimeBudget(key -> setting(camelContext, key));
@@ -189,6 +197,7 @@ public class BridgeConfiguration implements CamelConfiguration {
                         setting(camelContext, "bridge.producer.max-request-size"));
             }
         });
+        camelContext.addStartupListener(new StaticMembershipGuard());
     }
 
     /** camel-kafka's producer settings: brokers, security, acks, idempotence, timeouts, size limit. */

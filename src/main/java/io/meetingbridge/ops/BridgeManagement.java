@@ -1,6 +1,7 @@
 package io.meetingbridge.ops;
 
 import io.meetingbridge.BridgeConfiguration;
+import io.meetingbridge.api.ApiCircuit;
 import io.meetingbridge.auth.AccessTokenCache;
 import io.meetingbridge.deadletter.DeadLetterReplay;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -11,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import javax.management.ObjectName;
 import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.ManagementAgent;
 import org.apache.camel.spi.Registry;
@@ -65,6 +68,11 @@ public final class BridgeManagement extends ServiceSupport {
                 .description("Authentication calls made").register(meters);
         FunctionCounter.builder("meeting.bridge.token.failures", tokens, AccessTokenCache::failures)
                 .description("Authentication calls that failed").register(meters);
+        Gauge.builder("meeting.bridge.api.circuit.open", registry.lookupByNameAndType("apiCircuit", ApiCircuit.class),
+                        circuit -> circuit.isOpen() ? 1 : 0)
+                .description("1 while the circuit to the Meeting API is open (or half-open, probing)").register(meters);
+        Gauge.builder("meeting.bridge.ready", camelContext, BridgeManagement::ready)
+                .description("1 while every readiness check is UP, as /observe/health/ready answers").register(meters);
         Gauge.builder("meeting.bridge.consumption.paused", consumption, c -> c.isPaused() ? 1 : 0)
                 .description("1 while consumption waits for authentication or for the API").register(meters);
     }
@@ -82,6 +90,11 @@ public final class BridgeManagement extends ServiceSupport {
     private double secondsLeft(AccessTokenCache cache) {
         Instant until = cache.validUntil();
         return until == null ? 0 : Math.max(0, Duration.between(clock.instant(), until).toSeconds());
+    }
+
+    private static double ready(CamelContext context) {
+        return HealthCheckHelper.invokeReadiness(context).stream()
+                .allMatch(result -> result.getState() == HealthCheck.State.UP) ? 1 : 0;
     }
 
     private ManagementAgent agent() {

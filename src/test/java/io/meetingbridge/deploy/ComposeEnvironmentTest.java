@@ -2,10 +2,7 @@ package io.meetingbridge.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,12 +14,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -33,28 +29,19 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * not read (a typo such as MEETING_AUTH_APPKEY) is silently ignored at run time, and the bridge then
  * runs on a default: these tests catch that before anyone starts the stack.
  */
+@Timeout(60)
 class ComposeEnvironmentTest {
 
-    /** Read by the JVM itself, not by the bridge. JAVA_OPTS is not: the image's ENTRYPOINT is exec form. */
-    private static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
-
-    /** JVM system properties an operator may add for remote JMX (README, JMX). */
-    private static final List<String> JVM_PROPERTY_PREFIXES = List.of("com.sun.management.jmxremote", "java.rmi.server.hostname");
-
-    private static final Pattern LOG4J_ENV_LOOKUP = Pattern.compile("\\$\\{env:([A-Za-z0-9_]+)");
-    private static final Pattern SYSTEM_PROPERTY = Pattern.compile("-D([^=\\s]+)(?:=(\\S*))?");
-
+    private static BridgeSettings settings;
     private static Path root;
     private static Properties applicationProperties;
     private static Map<String, Object> services;
 
     @BeforeAll
     static void load() throws IOException {
-        root = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
-        applicationProperties = new Properties();
-        try (Reader in = Files.newBufferedReader(root.resolve("application.properties"), StandardCharsets.UTF_8)) {
-            applicationProperties.load(in);
-        }
+        settings = BridgeSettings.ofRepository();
+        root = settings.root();
+        applicationProperties = settings.properties();
         Map<String, Object> compose;
         try (Reader in = Files.newBufferedReader(root.resolve("docker-compose.yml"), StandardCharsets.UTF_8)) {
             compose = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
@@ -63,20 +50,12 @@ class ComposeEnvironmentTest {
     }
 
     @Test
-    void everyVariablePassedToTheBridgeIsOneItReads() throws IOException {
-        Map<String, String> known = new LinkedHashMap<>();
-        for (String key : applicationProperties.stringPropertyNames()) {
-            known.put(normalize(key), "application.properties key " + key);
-        }
-        for (String name : log4jEnvironmentLookups()) {
-            known.put(normalize(name), "log4j2.xml ${env:" + name + "}");
-        }
-
+    void everyVariablePassedToTheBridgeIsOneItReads() {
         Map<String, String> environment = environmentOf("bridge");
         assertThat(environment).as("bridge environment").isNotEmpty();
         List<String> unknown = new ArrayList<>();
         for (String variable : environment.keySet()) {
-            if (!JVM_VARIABLES.contains(variable) && !known.containsKey(normalize(variable))) {
+            if (!BridgeSettings.JVM_VARIABLES.contains(variable) && settings.keyOfVariable(variable).isEmpty()) {
                 unknown.add(variable);
             }
         }
@@ -87,24 +66,12 @@ class ComposeEnvironmentTest {
     }
 
     @Test
-    void everySystemPropertyInJavaToolOptionsIsAKnownSetting() throws IOException {
+    void everySystemPropertyInJavaToolOptionsIsAKnownSetting() {
         String options = environmentOf("bridge").get("JAVA_TOOL_OPTIONS");
         assertThat(options).as("bridge JAVA_TOOL_OPTIONS (camel.management.port must be a -D)").isNotBlank();
 
-        Set<String> bridgeKeys = applicationProperties.stringPropertyNames().stream()
-                .map(ComposeEnvironmentTest::normalize).collect(Collectors.toSet());
-        Set<String> camelMainKeys = camelMainOptions();
-        List<String> systemProperties = new ArrayList<>();
-        Matcher m = SYSTEM_PROPERTY.matcher(options);
-        while (m.find()) {
-            systemProperties.add(m.group(1));
-        }
-        List<String> unknown = systemProperties.stream()
-                .filter(key -> !bridgeKeys.contains(normalize(key))
-                        && !camelMainKeys.contains(camelNormalize(key))
-                        && !key.startsWith("camel.component.")
-                        && JVM_PROPERTY_PREFIXES.stream().noneMatch(key::startsWith))
-                .toList();
+        Set<String> systemProperties = BridgeSettings.systemProperties(options).keySet();
+        List<String> unknown = systemProperties.stream().filter(key -> !settings.isKnownSystemProperty(key)).toList();
         assertThat(unknown).as("-D keys in JAVA_TOOL_OPTIONS that neither the bridge nor Camel Main knows").isEmpty();
         assertThat(systemProperties).as("the management port is set as a system property").contains("camel.management.port");
     }
@@ -186,40 +153,6 @@ class ComposeEnvironmentTest {
     }
 
     // --- helpers -------------------------------------------------------------------------------------
-
-    /** Camel's environment mapping, compared loosely: lower case, '.' and '-' as '_'. */
-    private static String normalize(String name) {
-        return name.toLowerCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-    }
-
-    /** Camel Main accepts camelCase and kebab-case option names. */
-    private static String camelNormalize(String key) {
-        return key.replace("-", "").toLowerCase(Locale.ROOT);
-    }
-
-    private static Set<String> camelMainOptions() throws IOException {
-        try (InputStream in = ComposeEnvironmentTest.class.getClassLoader()
-                .getResourceAsStream("META-INF/camel-main-configuration-metadata.json")) {
-            assertThat(in).as("camel-main's option metadata on the classpath").isNotNull();
-            Set<String> names = new TreeSet<>();
-            for (JsonNode property : new ObjectMapper().readTree(in).get("properties")) {
-                names.add(camelNormalize(property.get("name").asText()));
-            }
-            return names;
-        }
-    }
-
-    private static Set<String> log4jEnvironmentLookups() throws IOException {
-        Set<String> names = new TreeSet<>();
-        Path log4j = root.resolve("src/main/resources/log4j2.xml");
-        if (Files.exists(log4j)) {
-            Matcher m = LOG4J_ENV_LOOKUP.matcher(Files.readString(log4j, StandardCharsets.UTF_8));
-            while (m.find()) {
-                names.add(m.group(1));
-            }
-        }
-        return names;
-    }
 
     /** A service's environment, in either of Compose's forms (map, or list of NAME=value). */
     private static Map<String, String> environmentOf(String service) {

@@ -1,0 +1,137 @@
+package io.meetingbridge.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meetingbridge.testing.BridgeFixture;
+import io.meetingbridge.testing.SampleChanges;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * What operators are given to watch exists on a real bridge: every metric an alert or a dashboard panel
+ * uses is in its /observe/metrics output (a misspelt name never fires and draws an empty panel), and the
+ * health paths the Kubernetes probes call answer.
+ */
+@Timeout(120)
+class ObservabilityContractTest {
+
+    /** Recorded by Prometheus per scrape target, not served by the bridge. */
+    private static final Set<String> MADE_BY_PROMETHEUS = Set.of("up");
+
+    /** The batch timer that the bridge's core adds (meeting.bridge.batch.duration); absent until it lands. */
+    private static final Set<String> EXPECTED_ONCE_THE_CORE_LANDS = Set.of(
+            "meeting_bridge_batch_duration_seconds_count", "meeting_bridge_batch_duration_seconds_sum",
+            "meeting_bridge_batch_duration_seconds_max");
+
+    private static final Pattern SAMPLE_NAME = Pattern.compile("(?m)^([a-zA-Z_:][a-zA-Z0-9_:]*)[{ ]");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static Path root;
+
+    @RegisterExtension
+    final BridgeFixture world = BridgeFixture.withPartitions(1).startBridge();
+
+    @BeforeAll
+    static void locate() throws IOException {
+        root = BridgeSettings.ofRepository().root();
+    }
+
+    @Test
+    void everyMetricOfTheAlertsAndTheDashboardIsServedByTheBridge() throws Exception {
+        world.publish("1", SampleChanges.weekly("a", "1"));
+        world.publish("x", "{broken");
+        world.awaitAllCommitted();
+        Set<String> served = servedMetricNames();
+
+        Map<String, Set<String>> used = new TreeMap<>();
+        alertExpressions().forEach((alert, expr) -> PromQlMetricNames.of(expr)
+                .forEach(name -> used.computeIfAbsent(name, n -> new TreeSet<>()).add("alert " + alert)));
+        dashboardExpressions().forEach((panel, expr) -> PromQlMetricNames.of(expr)
+                .forEach(name -> used.computeIfAbsent(name, n -> new TreeSet<>()).add("panel " + panel)));
+        assertThat(used).as("metric names found in alerts.yml and the dashboard")
+                .containsKeys("meeting_bridge_changes_dead_lettered_total", "kafka_consumer_fetch_manager_records_lag_max");
+
+        Map<String, Set<String>> missing = new TreeMap<>(used);
+        missing.keySet().removeAll(served);
+        missing.keySet().removeAll(MADE_BY_PROMETHEUS);
+        missing.keySet().removeAll(EXPECTED_ONCE_THE_CORE_LANDS);
+        assertThat(missing).as("metrics used by alerts or panels but absent from /observe/metrics").isEmpty();
+    }
+
+    @Test
+    void theKubernetesProbePathsAnswerOnTheManagementPort() throws Exception {
+        Map<String, Object> container = KubernetesManifests.base(root).bridgeContainer();
+        for (String probe : new String[] {"livenessProbe", "readinessProbe", "startupProbe"}) {
+            String path = String.valueOf(KubernetesManifests.at(container, probe, "httpGet", "path"));
+            assertThat(get(path).statusCode()).as(probe + " " + path).isEqualTo(200);
+        }
+    }
+
+    private Set<String> servedMetricNames() throws Exception {
+        HttpResponse<String> metrics = get("/observe/metrics");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        Set<String> names = new TreeSet<>();
+        Matcher m = SAMPLE_NAME.matcher(metrics.body());
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(world.bridge().managementUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** alert name -> expression, from deploy/prometheus/alerts.yml. */
+    private static Map<String, String> alertExpressions() throws IOException {
+        Map<String, String> expressions = new TreeMap<>();
+        try (Reader in = Files.newBufferedReader(root.resolve("deploy/prometheus/alerts.yml"), StandardCharsets.UTF_8)) {
+            Map<String, Object> rules = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            for (Object group : KubernetesManifests.list(rules.get("groups"))) {
+                for (Object rule : KubernetesManifests.list(KubernetesManifests.map(group).get("rules"))) {
+                    Map<String, Object> r = KubernetesManifests.map(rule);
+                    expressions.put(String.valueOf(r.getOrDefault("alert", r.get("record"))), String.valueOf(r.get("expr")));
+                }
+            }
+        }
+        assertThat(expressions).as("rules in alerts.yml").isNotEmpty();
+        return expressions;
+    }
+
+    /** "panel title #refId" -> expression, for every query of the Grafana dashboard. */
+    private static Map<String, String> dashboardExpressions() throws IOException {
+        JsonNode dashboard = new ObjectMapper().readTree(root.resolve("deploy/grafana/meeting-series-bridge.json").toFile());
+        Map<String, String> expressions = new TreeMap<>();
+        for (JsonNode panel : dashboard.path("panels")) {
+            for (JsonNode target : panel.path("targets")) {
+                expressions.put(panel.path("title").asText() + " #" + target.path("refId").asText(),
+                        target.path("expr").asText());
+            }
+        }
+        assertThat(expressions).as("queries in the dashboard").isNotEmpty();
+        return expressions;
+    }
+}
