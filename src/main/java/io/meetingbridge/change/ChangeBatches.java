@@ -2,6 +2,7 @@ package io.meetingbridge.change;
 
 import io.github.resilience4j.core.IntervalFunction;
 import io.meetingbridge.flow.FlowProperties;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -40,6 +41,7 @@ public final class ChangeBatches {
     private final Duration commitTimeout;
     private final IntervalFunction backoff;
     private final Timer batchDuration;
+    private final Counter failedBatches;
     private final PartitionCursors cursors = new PartitionCursors();
     private final AtomicInteger failuresInARow = new AtomicInteger();
 
@@ -52,6 +54,8 @@ public final class ChangeBatches {
         this.batchDuration = Timer.builder("meeting.bridge.batch.duration")
                 .description("Time from opening a batch to committing it, back-off after a failure included")
                 .register(meters);
+        this.failedBatches = Counter.builder("meeting.bridge.batch.failures")
+                .description("Batches stopped by a failure and read again after a back-off").register(meters);
     }
 
     /** Sorts a poll into lanes, leaving out records that are not new work (see {@link PartitionCursors}). */
@@ -138,6 +142,7 @@ public final class ChangeBatches {
             }
         }
         if (batch.failure().isPresent()) {
+            failedBatches.increment();
             long wait = backoff.apply(failuresInARow.incrementAndGet());
             LOG.warn("Batch stopped after {} of {} changes: {}. Committed what finished; the other {} partition(s) "
                     + "are read again in {} ms", batch.finishedCount(), batch.size(), describe(batch.failure().get()),
@@ -151,6 +156,11 @@ public final class ChangeBatches {
             }
         }
         batchDuration.record(System.nanoTime() - batch.startedNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Batches stopped by a failure since the start. */
+    public long failures() {
+        return (long) failedBatches.count();
     }
 
     private static String describe(Throwable failure) {

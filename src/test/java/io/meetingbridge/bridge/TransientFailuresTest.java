@@ -1,0 +1,123 @@
+package io.meetingbridge.bridge;
+
+import static io.meetingbridge.testing.BridgeFixture.header;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.meetingbridge.simulator.ApiResponse;
+import io.meetingbridge.simulator.MeetingErrors;
+import io.meetingbridge.simulator.RecordedPut;
+import io.meetingbridge.testing.BridgeFixture;
+import io.meetingbridge.testing.SampleChanges;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The retry rows of the failure policy, through the running bridge: what is retried, when, and how often. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class TransientFailuresTest {
+
+    @RegisterExtension
+    final BridgeFixture world = BridgeFixture.withPartitions(1);
+
+    @ParameterizedTest(name = "HTTP {0}")
+    @ValueSource(ints = {408, 429, 502, 503, 504})
+    void eachTransientStatusIsRetriedAndTheChangeDelivered(int status) {
+        world.startBridge();
+        world.api.faults().failConference("71", MeetingErrors.typicalFor(status), 2);
+        world.publish("71", SampleChanges.weekly("transient", "71"));
+        world.awaitAllCommitted();
+
+        assertThat(world.occurrences()).hasSize(8);
+        assertThat(world.api.traffic().putCalls("71")).isEqualTo(3);
+    }
+
+    @Test
+    void aDroppedConnectionIsRetriedAndTheChangeDelivered() {
+        world.startBridge();
+        world.api.faults().failConference("72", ApiResponse.dropConnection(), 1);
+        world.publish("72", SampleChanges.weekly("dropped", "72"));
+        world.awaitAllCommitted();
+
+        assertThat(world.occurrences()).hasSize(8);
+        assertThat(world.api.traffic().putCalls("72")).isEqualTo(2);
+    }
+
+    @Test
+    void aRefusedConnectionIsRetriedThenDeadLetteredAsRetriesExhausted() {
+        world.startBridge();
+        world.publish("73", SampleChanges.weekly("token-first", "73"));
+        world.awaitAllCommitted();
+        world.api.close(); // the token stays cached; every PUT now meets a closed port
+        world.publish("74", SampleChanges.weekly("refused", "74"));
+        world.awaitAllCommitted();
+
+        ConsumerRecord<byte[], byte[]> dead = world.deadLetters().get(0);
+        assertThat(header(dead, "dlq-reason")).isEqualTo("retries-exhausted");
+        assertThat(header(dead, "dlq-attempts")).isEqualTo("4");
+        assertThat(header(dead, "dlq-detail")).contains("did not answer").contains("Connect");
+    }
+
+    @Test
+    void aTokenRejectedAfterTwoTransientFailuresStillGetsItsFreshToken() {
+        world.startBridge();
+        world.api.faults().failNextPuts(2, MeetingErrors.typicalFor(503));
+        world.api.faults().failConference("75", ApiResponse.error(401, "USG.000000004", "token expired"), 1);
+        world.publish("75", SampleChanges.weekly("after-two-503", "75"));
+        world.awaitAllCommitted();
+
+        assertThat(world.deadLetters()).isEmpty();
+        assertThat(world.occurrences()).hasSize(8);
+        assertThat(world.api.traffic().putCalls("75")).isEqualTo(4);
+        assertThat(world.api.traffic().authCalls()).isEqualTo(2);
+    }
+
+    @Test
+    void retryAfterSetsTheRealDelayBeforeTheNextAttempt() {
+        world.startBridge(s -> s.set("bridge.retry.max-delay-ms", "3000"));
+        world.api.faults().failConference("76", MeetingErrors.typicalFor(503).withRetryAfter(1), 1);
+        world.api.faults().failConference("77", MeetingErrors.typicalFor(503), 1);
+        world.publish("76", SampleChanges.weekly("asks-to-wait", "76"));
+        world.publish("77", SampleChanges.weekly("backs-off", "77"));
+        world.awaitAllCommitted();
+
+        assertThat(gaps("76").get(0)).as("waited as asked").isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        assertThat(gaps("77").get(0)).as("the policy's first delay, 20 ms").isLessThan(Duration.ofMillis(900));
+    }
+
+    @Test
+    void delaysDoubleFromTheInitialDelayUpToTheirCap() {
+        world.startBridge(s -> s.set("bridge.retry.redeliveries", "4")
+                .set("bridge.retry.initial-delay-ms", "150")
+                .set("bridge.retry.max-delay-ms", "400"));
+        world.api.faults().failConferenceAlways("78", MeetingErrors.typicalFor(503));
+        world.publish("78", SampleChanges.weekly("never-answered", "78"));
+        world.awaitAllCommitted();
+
+        List<Duration> gaps = gaps("78");
+        assertThat(gaps).hasSize(4);
+        long[] expected = {150, 300, 400, 400};
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(gaps.get(i).toMillis()).as("delay " + (i + 1)).isGreaterThanOrEqualTo((long) (expected[i] * 0.8));
+        }
+        assertThat(gaps.get(3).toMillis()).as("capped, not 1200 ms").isLessThan(900);
+        assertThat(header(world.deadLetters().get(0), "dlq-attempts")).isEqualTo("5");
+    }
+
+    /** The time between one conference's consecutive PUTs. */
+    private List<Duration> gaps(String conference) {
+        List<RecordedPut> puts = world.api.traffic().recordedPuts().stream()
+                .filter(p -> conference.equals(p.conferenceID())).toList();
+        List<Duration> gaps = new ArrayList<>();
+        for (int i = 1; i < puts.size(); i++) {
+            gaps.add(Duration.between(puts.get(i - 1).receivedAt(), puts.get(i).receivedAt()));
+        }
+        return gaps;
+    }
+}
