@@ -48,4 +48,15 @@ class DuplicateFilterTest {
         assertThat(world.occurrences()).hasSize(16)
                 .extracting(r -> header(r, "meeting-change-id")).containsOnly("crm-2-v1", "crm-2-v2");
     }
+
+    @Test
+    void aChangeIdReusedByAnotherSeriesNeverSkipsItsChange() {
+        world.publish("33", SampleChanges.weekly("v1", "33"));
+        world.publish("34", SampleChanges.weekly("v1", "34"));
+        world.awaitAllCommitted();
+
+        assertThat(world.api.traffic().putCalls("33")).isEqualTo(1);
+        assertThat(world.api.traffic().putCalls("34")).isEqualTo(1);
+        assertThat(world.occurrences()).hasSize(16);
+    }
 }

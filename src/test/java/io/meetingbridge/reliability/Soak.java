@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
  * to a conference the API always refuses, while the simulator throws random faults at the bridge
  * (seeded by {@code soak.seed}, printed). A third of the way in the bridge is killed (kill -9) and
  * restarted; two thirds in the broker restarts. Then publishing stops, the bridge drains, and the run
- * prints what became of every change. The exit status is 1 if any change was lost.
+ * prints what became of every change. The exit status is 1 if any change was lost, a conference's
+ * changes were applied out of order, or a change ended otherwise than it was made to (a valid change
+ * dead-lettered for anything but an injected API fault, say).
  */
 public final class Soak {
 
@@ -33,19 +35,31 @@ public final class Soak {
         long seed = Long.getLong("soak.seed", System.nanoTime());
         System.out.printf("Soak: %s, %.0f changes/s over %d conferences, seed %d%n", length, rate, conferences, seed);
 
-        Accounting accounting;
+        Verdict verdict;
         try (BridgeRig rig = BridgeRig.start("soak", 6)) {
-            accounting = run(rig, length, rate, ChangeMix.withFailures("soak", conferences, 50, 100, seed), seed);
+            verdict = run(rig, length, rate, ChangeMix.withFailures("soak", conferences, 50, 100, seed), seed);
             System.out.println("Logs in " + rig.run.root());
         }
-        System.out.print(accounting.table());
-        if (!accounting.lost().isEmpty()) {
-            System.out.println("LOST: " + accounting.lost().stream().limit(20).toList());
+        System.out.print(verdict.accounting.table());
+        boolean failed = report("LOST", verdict.accounting.lost())
+                | report("OUT OF ORDER", verdict.orderViolations)
+                | report("UNEXPECTED OUTCOME", verdict.accounting.unexpected());
+        if (failed) {
             System.exit(1);
         }
     }
 
-    private static Accounting run(BridgeRig rig, Duration length, double rate, ChangeMix mix, long seed)
+    private record Verdict(Accounting accounting, List<String> orderViolations) {
+    }
+
+    private static boolean report(String what, List<String> cases) {
+        if (!cases.isEmpty()) {
+            System.out.println(what + " (" + cases.size() + "): " + cases.stream().limit(20).toList());
+        }
+        return !cases.isEmpty();
+    }
+
+    private static Verdict run(BridgeRig rig, Duration length, double rate, ChangeMix mix, long seed)
             throws InterruptedException {
         rig.refuse(ChangeMix.REFUSED_CONFERENCE);
         BridgeJvm bridge = rig.bridge("bridge")
@@ -73,7 +87,8 @@ public final class Soak {
         rig.awaitDrained(DRAIN_TIMEOUT);
         progress.shutdownNow();
         say(start, "drained; reading both output topics");
-        return Accounting.of(published, rig.ledger(), true);
+        Ledger ledger = rig.ledger();
+        return new Verdict(Accounting.of(published, ledger, true), SeriesOrder.violations(published, ledger));
     }
 
     private static ScheduledExecutorService printProgress(BridgeRig rig, ChangeStream stream, Instant start) {
