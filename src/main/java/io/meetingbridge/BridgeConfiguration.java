@@ -51,12 +51,16 @@ import org.apache.camel.support.service.ServiceSupport;
 import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires the bridge's beans from the settings; the beans themselves know nothing of Camel's registry.
  * Beans that take other beans are lazy, so they are built on first use, after all they need is bound.
  */
 public class BridgeConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BridgeConfiguration.class);
 
     @BindToRegistry
     public Clock clock() {
@@ -187,6 +191,8 @@ public class BridgeConfiguration implements CamelConfiguration {
     public void configure(CamelContext camelContext) throws Exception {
         BatchTimeBudget budget = new BatchTimeBudget(key -> setting(camelContext, key));
         budget.requireWithin(Duration.ofMillis(setting(camelContext, "bridge.consumer.max-poll-interval-ms")));
+        LOG.info("One batch keeps the consumer from polling for at most {} ms: {}", budget.worstCase().toMillis(),
+                budget.describe());
         camelContext.addService(new BridgeManagement(camelContext));
         camelContext.addService(new ServiceSupport() {
             @Override
