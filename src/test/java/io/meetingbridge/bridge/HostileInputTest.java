@@ -54,8 +54,10 @@ class HostileInputTest {
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             String conference = Integer.toString(500_000 + i);
-            records.add(new ProducerRecord<>(world.topics.changes(), SampleChanges.bytes(conference),
-                    mutator.mutate(SampleChanges.weekly("m-" + i, conference))));
+            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(world.topics.changes(),
+                    SampleChanges.bytes(conference), mutator.mutate(SampleChanges.weekly("m-" + i, conference)));
+            mutator.addHostileHeaders(record, world.topics.occurrences());
+            records.add(record);
         }
         world.publish(records);
         world.awaitAllCommitted();
@@ -68,6 +70,8 @@ class HostileInputTest {
         dead.forEach(r -> accounted.add(header(r, "dlq-original-partition") + "@" + header(r, "dlq-original-offset")));
         assertThat(accounted).as("every input record became occurrences or a dead letter (seed " + seed + ")")
                 .hasSize(1000);
+        assertThat(occurrences).as("only occurrences on the occurrences topic (seed " + seed + ")")
+                .allSatisfy(r -> assertThat(header(r, "meeting-conference-id")).isEqualTo(text(r.key())));
         System.out.println("HostileInputTest: " + (1000 - dead.size()) + " applied, " + dead.size()
                 + " dead-lettered");
     }
@@ -85,10 +89,26 @@ class HostileInputTest {
                 JSON.getNodeFactory().textNode("1&userUUID=x"), JSON.getNodeFactory().textNode("\u0000\u202e"),
                 JSON.getNodeFactory().booleanNode(true), JSON.createArrayNode(), JSON.createObjectNode()};
 
+        /** Header names some part of a pipeline might obey, in the letter cases a producer might use. */
+        private static final String[] HEADER_NAMES = {"kafka.OVERRIDE_TOPIC", "kafka.override_topic",
+                "kafka.PARTITION_KEY", "kafka.KEY", "kafka.OVERRIDE_TIMESTAMP", "CamelHttpUri", "CamelHttpMethod",
+                "CamelHttpQuery", "CamelHttpPath", "X-Access-Token", "Authorization", "Content-Type", "dlq-reason",
+                "DLQ-DETAIL", "dlq-original-topic", "dlq-replay-count", "trace-id"};
+
         private final Random random;
 
         ChangeMutator(Random random) {
             this.random = random;
+        }
+
+        /** Up to three headers a hostile producer might set, with values meant to steer or to break. */
+        void addHostileHeaders(ProducerRecord<byte[], byte[]> record, String occurrencesTopic) {
+            String[] values = {occurrencesTopic, "not-a-number", "1", "", "http://127.0.0.1:1/x", "DELETE",
+                    "conferenceID=1", "\u0000"};
+            for (int h = random.nextInt(4); h > 0; h--) {
+                record.headers().add(HEADER_NAMES[random.nextInt(HEADER_NAMES.length)],
+                        SampleChanges.bytes(values[random.nextInt(values.length)]));
+            }
         }
 
         byte[] mutate(String change) throws Exception {
