@@ -1,20 +1,28 @@
 package io.meetingbridge.ops;
 
 import io.meetingbridge.BridgeConfiguration;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.kafka.DefaultKafkaClientFactory;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /**
  * Builds camel-kafka's consumers with their Kafka client metrics (fetch lag, fetch rate, rebalances)
  * bound to the registry that /observe/metrics serves, e.g. {@code kafka_consumer_fetch_manager_records_lag_max}.
  * The registry is looked up when a consumer is built, because camel-micrometer-prometheus binds it only
  * once the context starts.
+ *
+ * <p>The consumer stays a plain {@link KafkaConsumer}: camel-kafka's readiness check reads its internals by
+ * reflection and reports any subclass as ready. The bridge runs one consumer at a time (consumersCount 1), so
+ * the meters of a consumer camel-kafka replaced are removed when the next one is built.
  */
 public final class MeteredKafkaClientFactory extends DefaultKafkaClientFactory {
 
     private final CamelContext camelContext;
+    private final AtomicReference<KafkaClientMetrics> current = new AtomicReference<>();
 
     public MeteredKafkaClientFactory(CamelContext camelContext) {
         this.camelContext = camelContext;
@@ -23,6 +31,13 @@ public final class MeteredKafkaClientFactory extends DefaultKafkaClientFactory {
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
     public Consumer getConsumer(Properties kafkaProps) {
-        return new MeteredKafkaConsumer(kafkaProps, BridgeConfiguration.meters(camelContext));
+        KafkaConsumer consumer = new KafkaConsumer(kafkaProps);
+        KafkaClientMetrics metrics = new KafkaClientMetrics(consumer);
+        metrics.bindTo(BridgeConfiguration.meters(camelContext));
+        KafkaClientMetrics replaced = current.getAndSet(metrics);
+        if (replaced != null) {
+            replaced.close();
+        }
+        return consumer;
     }
 }
