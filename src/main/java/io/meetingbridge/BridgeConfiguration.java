@@ -2,6 +2,7 @@ package io.meetingbridge;
 
 import io.github.resilience4j.core.IntervalFunction;
 import io.meetingbridge.api.ApiAttempts;
+import io.meetingbridge.api.ApiCallQuota;
 import io.meetingbridge.api.ApiCircuit;
 import io.meetingbridge.api.ApiTrustStore;
 import io.meetingbridge.api.FailureClassifier;
@@ -91,10 +92,19 @@ public class BridgeConfiguration implements CamelConfiguration {
         return ApiTrustStore.of(path, password, type);
     }
 
+    /** This instance's share of the API's quota, taken by every PUT attempt and every token request. */
+    @BindToRegistry(lazy = true)
+    public ApiCallQuota apiCallQuota(CamelContext camelContext,
+                                     @PropertyInject(value = ApiCallQuota.SETTING, defaultValue = "") String maxCallsPerSecond,
+                                     @PropertyInject("bridge.api.max-in-flight") int maxInFlight) {
+        return ApiCallQuota.of(maxCallsPerSecond, maxInFlight, meters(camelContext));
+    }
+
     @BindToRegistry(lazy = true)
     public AccessTokenCache accessTokens(
             CamelContext camelContext,
             SSLContextParameters meetingApiTls,
+            ApiCallQuota apiCallQuota,
             Clock clock,
             @PropertyInject("meeting.api.base-url") String baseUrl,
             @PropertyInject("meeting.auth.app-id") String appId,
@@ -116,7 +126,8 @@ public class BridgeConfiguration implements CamelConfiguration {
             throw new IllegalStateException("cannot load meeting.api.trust-store", e);
         }
         AppCredentials credentials = new AppCredentials(appId, appKey(appKey, appKeyFile), userId);
-        AppAuthClient client = new AppAuthClient(http, baseUrl, credentials, Duration.ofMillis(responseTimeoutMs), clock);
+        AppAuthClient client = new AppAuthClient(http, baseUrl, credentials, Duration.ofMillis(responseTimeoutMs), clock,
+                apiCallQuota);
         return new AccessTokenCache(client, Duration.ofSeconds(refreshMarginSeconds), Duration.ofMillis(retryInitialMs),
                 Duration.ofMillis(retryMaxMs), clock);
     }
@@ -189,7 +200,10 @@ public class BridgeConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext camelContext) throws Exception {
-        BatchTimeBudget budget = new BatchTimeBudget(key -> setting(camelContext, key));
+        Duration quotaWait = ApiCallQuota.worstWait(
+                camelContext.resolvePropertyPlaceholders("{{" + ApiCallQuota.SETTING + ":}}"),
+                (int) setting(camelContext, "bridge.api.max-in-flight"));
+        BatchTimeBudget budget = new BatchTimeBudget(key -> setting(camelContext, key), quotaWait);
         budget.requireWithin(Duration.ofMillis(setting(camelContext, "bridge.consumer.max-poll-interval-ms")));
         LOG.info("One batch keeps the consumer from polling for at most {} ms: {}", budget.worstCase().toMillis(),
                 budget.describe());

@@ -13,6 +13,7 @@ import org.apache.camel.util.ObjectHelper;
 public final class FailureClassifier {
 
     static final int UNAUTHORIZED = 401;
+    static final int TOO_MANY_REQUESTS = 429;
 
     private final Set<Integer> transientStatuses;
 
@@ -26,7 +27,7 @@ public final class FailureClassifier {
     /** The API answered 401: the token was rejected. */
     public boolean isTokenRejected(Exchange exchange) {
         HttpOperationFailedException http = failure(exchange, HttpOperationFailedException.class);
-        return http != null && http.getStatusCode() == UNAUTHORIZED;
+        return http != null && effectiveStatus(http) == UNAUTHORIZED;
     }
 
     /**
@@ -39,9 +40,14 @@ public final class FailureClassifier {
         }
         HttpOperationFailedException http = failure(exchange, HttpOperationFailedException.class);
         if (http != null) {
-            return transientStatuses.contains(http.getStatusCode());
+            return transientStatuses.contains(effectiveStatus(http));
         }
         return failure(exchange, IOException.class) != null;
+    }
+
+    /** The answer's status, except that a flow-control error code counts as 429 whatever the status was. */
+    static int effectiveStatus(HttpOperationFailedException http) {
+        return MeetingApiError.parse(http.getResponseBody()).isFlowControl() ? TOO_MANY_REQUESTS : http.getStatusCode();
     }
 
     /** Not worth retrying: any failure that is not transient. */

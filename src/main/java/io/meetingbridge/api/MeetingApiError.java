@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public record MeetingApiError(String errorCode, String errorMsg) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The suffix of the API's "server flow control" codes (e.g. {@code MMC.100000429}), whatever the status. */
+    private static final String FLOW_CONTROL_SUFFIX = "100000429";
     private static final int MAX_TEXT = 200;
 
     public static MeetingApiError parse(String body) {
@@ -28,6 +30,11 @@ public record MeetingApiError(String errorCode, String errorMsg) {
         }
         String text = value.asText();
         return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "..." : text;
+    }
+
+    /** The API throttled the call: a 429 in substance, whatever HTTP status carried it. */
+    public boolean isFlowControl() {
+        return errorCode != null && errorCode.endsWith(FLOW_CONTROL_SUFFIX);
     }
 
     /** " MMC.111070005 (meeting does not exist)", or "" when the body named no error. */

@@ -3,6 +3,7 @@ package io.meetingbridge.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meetingbridge.api.ApiCallQuota;
 import io.meetingbridge.api.MeetingApiError;
 import java.io.IOException;
 import java.net.URI;
@@ -27,9 +28,17 @@ public final class AppAuthClient {
     private final AppCredentials credentials;
     private final Duration timeout;
     private final Clock clock;
+    private final ApiCallQuota quota;
     private final ObjectMapper json = new ObjectMapper();
 
     public AppAuthClient(HttpClient http, String baseUrl, AppCredentials credentials, Duration timeout, Clock clock) {
+        this(http, baseUrl, credentials, timeout, clock, ApiCallQuota.unlimited());
+    }
+
+    /** @param quota authentication counts against the API's quota like any other call */
+    public AppAuthClient(HttpClient http, String baseUrl, AppCredentials credentials, Duration timeout, Clock clock,
+                         ApiCallQuota quota) {
+        this.quota = quota;
         this.http = http;
         this.endpoint = URI.create(baseUrl.replaceAll("/+$", "") + PATH);
         this.credentials = credentials;
@@ -63,6 +72,7 @@ public final class AppAuthClient {
                 .build();
 
         HttpResponse<String> response;
+        quota.acquire();
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * <p>The worst case of one change counts every wait it can meet: an access token (its back-off and its
  * request), the circuit's open period, every attempt of the call timing out (connect and response), the
  * delay before each retry at its cap (Retry-After is capped there too, plus jitter), all of it twice for
- * the one retry after a 401, and the output write (blocked, then timed out), or a dead letter that is
+ * the one retry after a 401, the wait for the API quota before each request (token requests included),
+ * and the output write (blocked, then timed out), or a dead letter that is
  * written again as a reference.
  */
 public final class BatchTimeBudget {
@@ -27,7 +28,16 @@ public final class BatchTimeBudget {
 
     /** @param setting reads a setting's value, in milliseconds or as a count */
     public BatchTimeBudget(ToLongFunction<String> setting) {
-        Duration request = ms(setting, "meeting.api.connect-timeout-ms").plus(ms(setting, "meeting.api.response-timeout-ms"));
+        this(setting, Duration.ZERO);
+    }
+
+    /**
+     * @param setting   reads a setting's value, in milliseconds or as a count
+     * @param quotaWait the longest one request can wait for the API quota (zero without a quota)
+     */
+    public BatchTimeBudget(ToLongFunction<String> setting, Duration quotaWait) {
+        Duration request = ms(setting, "meeting.api.connect-timeout-ms").plus(ms(setting, "meeting.api.response-timeout-ms"))
+                .plus(quotaWait);
         long redeliveries = setting.applyAsLong("bridge.retry.redeliveries");
         Duration token = ms(setting, "meeting.auth.retry-max-delay-ms").plus(request);
         Duration calls = request.multipliedBy(redeliveries + 1)

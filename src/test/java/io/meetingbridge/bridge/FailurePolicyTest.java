@@ -67,6 +67,19 @@ class FailurePolicyTest {
                 .allSatisfy(r -> assertThat(header(r, "meeting-change-id")).isEqualTo("chg-next"));
     }
 
+    /** "Server flow control" may come with any status: its error code makes it a 429, retried, never dead-lettered. */
+    @Test
+    void flowControlCodeOnA400IsRetriedLikeA429() {
+        world.api.faults().failConference("429429", ApiResponse.error(400, "MMC.100000429", "server flow control"), 2);
+        world.publish("429429", SampleChanges.weekly("chg-throttled", "429429"));
+        world.awaitAllCommitted();
+
+        assertThat(world.deadLetters()).isEmpty();
+        assertThat(world.api.traffic().putCalls("429429")).isEqualTo(3);
+        assertThat(world.occurrences()).hasSize(8)
+                .allSatisfy(r -> assertThat(header(r, "meeting-change-id")).isEqualTo("chg-throttled"));
+    }
+
     @Test
     void oneRejectedTokenIsReplacedOnceAndTheChangeIsDelivered() {
         world.publish("111", SampleChanges.weekly("warm-up", "111"));

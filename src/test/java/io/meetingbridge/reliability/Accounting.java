@@ -77,6 +77,11 @@ final class Accounting {
         return applied;
     }
 
+    /** Changes applied or dead-lettered more than once. */
+    int processedTwice() {
+        return processedTwice;
+    }
+
     int deadLettered(String reason) {
         return deadLetteredByReason.getOrDefault(reason, 0);
     }

@@ -98,6 +98,10 @@ final class BridgeJvm implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    String name() {
+        return name;
+    }
+
     /** The operating system's id of the running process: unchanged means never restarted. */
     long pid() {
         return process.pid();

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -25,6 +26,7 @@ final class Ledger {
     private final Map<String, Application> applicationsByRequestId = new LinkedHashMap<>();
     private final Map<String, List<Application>> applicationsByChange = new LinkedHashMap<>();
     private final Map<String, List<String>> deadLetterReasonsByChange = new LinkedHashMap<>();
+    private final Map<Integer, List<Long>> occurrenceTimestampsByPartition = new TreeMap<>();
     private long occurrenceRecords;
 
     private Ledger() {
@@ -40,6 +42,11 @@ final class Ledger {
 
     long occurrenceRecords() {
         return occurrenceRecords;
+    }
+
+    /** When each occurrence record was written (its timestamp, epoch ms), per partition, in offset order. */
+    Map<Integer, List<Long>> occurrenceTimestampsByPartition() {
+        return occurrenceTimestampsByPartition;
     }
 
     List<Application> applicationsOf(String changeId) {
@@ -59,6 +66,7 @@ final class Ledger {
 
     private void addOccurrence(ConsumerRecord<byte[], byte[]> record) {
         occurrenceRecords++;
+        occurrenceTimestampsByPartition.computeIfAbsent(record.partition(), p -> new ArrayList<>()).add(record.timestamp());
         String requestId = header(record, OccurrenceHeaders.REQUEST_ID);
         if (requestId == null) {
             throw new IllegalStateException("an occurrence without " + OccurrenceHeaders.REQUEST_ID + " at "
