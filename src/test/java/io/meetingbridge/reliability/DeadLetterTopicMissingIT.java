@@ -1,5 +1,9 @@
 package io.meetingbridge.reliability;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meetingbridge.testing.SampleChanges;
@@ -32,13 +36,15 @@ class DeadLetterTopicMissingIT {
                             SampleChanges.weekly("dlq-missing-1", VALID_CONFERENCE))).iterator();
             List<PublishedChange> published = rig.publish(changes::next, 2);
 
-            Awaitility.await("the batch is polled again while the dead-letter topic is missing")
+            Awaitility.await("the batch is read again while the dead-letter topic is missing")
                     .atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                     .until(() -> {
                         assertThat(rig.admin.committedOffsetSum(rig.topics.group(), rig.topics.changes()))
                                 .as("committed input offset").isZero();
-                        return rig.ledger().applicationsOf("dlq-missing-1").size() >= 2;
+                        return failedBatches(rig) >= 2;
                     });
+            assertThat(rig.ledger().applicationsOf("dlq-missing-1")).as("the finished change is not repeated")
+                    .hasSize(1);
 
             rig.admin.createTopic(rig.topics.deadLetter(), 1);
             rig.awaitDrained(Duration.ofSeconds(30));
@@ -49,6 +55,17 @@ class DeadLetterTopicMissingIT {
             assertThat(accounting.lost()).isEmpty();
             assertThat(accounting.unexpected()).isEmpty();
             assertThat(ledger.deadLetterReasonsOf(published.get(0).changeId())).containsExactly("invalid-message");
+        }
+    }
+
+    /** The batches the bridge logged as stopped by a failure and read again. */
+    private static long failedBatches(BridgeRig rig) throws IOException {
+        try (Stream<Path> logs = Files.list(rig.run.root())) {
+            long count = 0;
+            for (Path log : logs.filter(Files::isRegularFile).toList()) {
+                count += Files.readAllLines(log).stream().filter(line -> line.contains("Batch stopped after")).count();
+            }
+            return count;
         }
     }
 }
