@@ -65,6 +65,7 @@ public final class ChangeBatches {
         }
         Consumer<?, ?> consumer = manualCommit(records.get(0)).getConsumer();
         Set<TopicPartition> assignment = consumer.assignment();
+        cursors.generation(consumer.groupMetadata().generationId());
         List<ReceivedChange> changes = new ArrayList<>(records.size());
         Map<TopicPartition, Long> readAgain = new HashMap<>();
         int revoked = 0;
@@ -121,21 +122,15 @@ public final class ChangeBatches {
         }
         Consumer<?, ?> consumer = batch.consumer();
         List<ChangeBatch.PartitionProgress> progress = batch.progress();
-        Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
-        progress.forEach(p -> commits.put(p.partition, new OffsetAndMetadata(p.resumeAt)));
-        try {
-            consumer.commitSync(commits, commitTimeout);
-        } catch (KafkaException e) {
-            // the group may have moved the partitions on: their next owner starts from the last commit
-            LOG.warn("Could not commit the batch ({}); its unfinished changes are read again from the last commit",
-                    e.toString());
-            commits.keySet().forEach(cursors::forget);
-            batchDuration.record(System.nanoTime() - batch.startedNanos(), TimeUnit.NANOSECONDS);
-            return;
-        }
+        commitFinishedPrefixes(consumer, progress);
+        // unfinished changes are read again whether or not the commit went through: skipping them here and
+        // committing a later batch would lose them
+        Set<TopicPartition> owned = consumer.assignment();
         int rewound = 0;
         for (ChangeBatch.PartitionProgress p : progress) {
-            if (!p.complete) {
+            if (!owned.contains(p.partition)) {
+                cursors.forget(p.partition); // its next owner starts from the last commit
+            } else if (!p.complete) {
                 consumer.seek(p.partition, p.resumeAt);
                 cursors.rewound(p.partition, p.resumeAt, p.lastOffset, p.finishedAhead);
                 rewound++;
@@ -156,6 +151,21 @@ public final class ChangeBatches {
             }
         }
         batchDuration.record(System.nanoTime() - batch.startedNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Commits each partition up to its first unfinished change. A failed commit (a rebalance under way) loses
+     * nothing: what finished is committed with a later batch, or repeated by the partition's next owner.
+     */
+    private void commitFinishedPrefixes(Consumer<?, ?> consumer, List<ChangeBatch.PartitionProgress> progress) {
+        Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+        progress.forEach(p -> commits.put(p.partition, new OffsetAndMetadata(p.resumeAt)));
+        try {
+            consumer.commitSync(commits, commitTimeout);
+        } catch (KafkaException e) {
+            LOG.warn("Could not commit the batch ({}); what finished is committed later or repeated by the next owner",
+                    e.toString());
+        }
     }
 
     /** Batches stopped by a failure since the start. */

@@ -19,6 +19,20 @@ final class PartitionCursors {
     enum Verdict { RUN, DUPLICATE, STALE }
 
     private final Map<TopicPartition, Cursor> cursors = new HashMap<>();
+    private int generation = -1;
+
+    /**
+     * A rebalance since the last sort may have taken partitions away and given them back, their next owner
+     * having repeated or moved past what this instance handed out: the duplicate guard starts afresh, trusting
+     * the committed offsets. Rewind marks stay, since the stale records they guard against are still polled.
+     */
+    void generation(int current) {
+        if (current != generation) {
+            generation = current;
+            cursors.values().removeIf(cursor -> cursor.rewoundBatchEnd == null);
+            cursors.values().forEach(cursor -> cursor.finishedAhead.clear());
+        }
+    }
 
     Verdict admit(TopicPartition partition, long offset) {
         Cursor cursor = cursors.computeIfAbsent(partition, p -> new Cursor(offset));
@@ -59,7 +73,7 @@ final class PartitionCursors {
         cursor.finishedAhead.addAll(finishedAhead);
     }
 
-    /** After a failed commit the group may have moved on: forget, and trust the committed offsets again. */
+    /** The partition is no longer this instance's: its next owner starts from the last commit. */
     void forget(TopicPartition partition) {
         cursors.remove(partition);
     }

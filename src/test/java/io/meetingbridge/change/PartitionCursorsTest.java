@@ -1,0 +1,64 @@
+package io.meetingbridge.change;
+
+import static io.meetingbridge.change.PartitionCursors.Verdict.DUPLICATE;
+import static io.meetingbridge.change.PartitionCursors.Verdict.RUN;
+import static io.meetingbridge.change.PartitionCursors.Verdict.STALE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Which re-read records are new work, after rewinds and rebalances. */
+@Timeout(5)
+class PartitionCursorsTest {
+
+    private static final TopicPartition P = new TopicPartition("changes", 0);
+    private final PartitionCursors cursors = new PartitionCursors();
+
+    @BeforeEach
+    void firstGeneration() {
+        cursors.generation(1);
+    }
+
+    @Test
+    void recordsAlreadyHandedOutAreDuplicates() {
+        assertThat(cursors.admit(P, 5)).isEqualTo(RUN);
+        assertThat(cursors.admit(P, 6)).isEqualTo(RUN);
+        assertThat(cursors.admit(P, 6)).isEqualTo(DUPLICATE);
+        assertThat(cursors.admit(P, 9)).as("a gap (compaction, transaction markers) is fine").isEqualTo(RUN);
+    }
+
+    @Test
+    void afterARewindRecordsBeyondTheRewoundBatchAreStaleOnceAndFinishedOnesAreNotRepeated() {
+        for (long offset = 10; offset <= 14; offset++) {
+            cursors.admit(P, offset);
+        }
+        cursors.rewound(P, 10, 14, Set.of(12L));
+        assertThat(cursors.admit(P, 15)).as("fetched before the rewind").isEqualTo(STALE);
+        assertThat(cursors.next(P)).isEqualTo(10);
+        cursors.endOfSort();
+
+        assertThat(cursors.admit(P, 10)).isEqualTo(RUN);
+        assertThat(cursors.admit(P, 11)).isEqualTo(RUN);
+        assertThat(cursors.admit(P, 12)).as("finished by another lane").isEqualTo(DUPLICATE);
+        assertThat(cursors.admit(P, 13)).isEqualTo(RUN);
+        assertThat(cursors.admit(P, 15)).as("the rewind mark is used up").isEqualTo(RUN);
+    }
+
+    @Test
+    void aRebalanceRestartsTheDuplicateGuardButKeepsARewindMark() {
+        cursors.admit(P, 0);
+        cursors.admit(P, 1);
+        TopicPartition other = new TopicPartition("changes", 1);
+        cursors.admit(other, 20);
+        cursors.rewound(other, 20, 25, Set.of(22L));
+        cursors.generation(2);
+
+        assertThat(cursors.admit(P, 1)).as("its next owner may have moved it back").isEqualTo(RUN);
+        assertThat(cursors.admit(other, 26)).isEqualTo(STALE);
+        assertThat(cursors.admit(other, 22)).as("another owner may have repeated older changes since").isEqualTo(RUN);
+    }
+}
