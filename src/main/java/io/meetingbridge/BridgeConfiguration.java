@@ -5,7 +5,7 @@ import io.meetingbridge.api.ApiAttempts;
 import io.meetingbridge.api.ApiCallQuota;
 import io.meetingbridge.api.ApiCircuit;
 import io.meetingbridge.api.ApiTrustStore;
-import io.meetingbridge.api.FailureClassifier;
+import io.meetingbridge.failure.FailureClassifier;
 import io.meetingbridge.api.RetryAfterDelay;
 import io.meetingbridge.auth.AccessTokenCache;
 import io.meetingbridge.auth.AppAuthClient;
@@ -24,12 +24,9 @@ import io.meetingbridge.occurrence.OccurrenceRecords;
 import io.meetingbridge.ops.BridgeManagement;
 import io.meetingbridge.ops.ConsumptionState;
 import io.meetingbridge.ops.DeliveryStats;
+import io.meetingbridge.ops.MeterRegistries;
 import io.meetingbridge.ops.MeteredKafkaClientFactory;
 import io.meetingbridge.ops.StaticMembershipGuard;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.camel.component.micrometer.MicrometerConstants;
-import org.apache.camel.component.micrometer.MicrometerUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -75,7 +72,7 @@ public class BridgeConfiguration implements CamelConfiguration {
                                        @PropertyInject("bridge.consumer.failed-batch-backoff-initial-ms") long backoffMs,
                                        @PropertyInject("bridge.consumer.failed-batch-backoff-max-ms") long backoffMaxMs) {
         return new ChangeBatches(new ChangeParser(), Duration.ofMillis(deadlineMs), Duration.ofMillis(commitTimeoutMs),
-                IntervalFunction.ofExponentialRandomBackoff(backoffMs, 2.0, 0.2, backoffMaxMs), meters(camelContext));
+                IntervalFunction.ofExponentialRandomBackoff(backoffMs, 2.0, 0.2, backoffMaxMs), MeterRegistries.of(camelContext));
     }
 
     @BindToRegistry
@@ -97,7 +94,7 @@ public class BridgeConfiguration implements CamelConfiguration {
     public ApiCallQuota apiCallQuota(CamelContext camelContext,
                                      @PropertyInject(value = ApiCallQuota.SETTING, defaultValue = "") String maxCallsPerSecond,
                                      @PropertyInject("bridge.api.max-in-flight") int maxInFlight) {
-        return ApiCallQuota.of(maxCallsPerSecond, maxInFlight, meters(camelContext));
+        return ApiCallQuota.of(maxCallsPerSecond, maxInFlight, MeterRegistries.of(camelContext));
     }
 
     @BindToRegistry(lazy = true)
@@ -189,7 +186,7 @@ public class BridgeConfiguration implements CamelConfiguration {
     /** Counts into the registry camel-micrometer-prometheus serves on /observe/metrics. */
     @BindToRegistry(lazy = true)
     public DeliveryStats deliveryStats(CamelContext camelContext) {
-        return new DeliveryStats(meters(camelContext));
+        return new DeliveryStats(MeterRegistries.of(camelContext));
     }
 
     /** camel-kafka's client factory (camel.component.kafka.kafka-client-factory): consumer lag on /observe/metrics. */
@@ -266,13 +263,6 @@ public class BridgeConfiguration implements CamelConfiguration {
     public ExecutorService laneExecutor(CamelContext camelContext,
                                         @PropertyInject("bridge.api.max-in-flight") int maxInFlight) {
         return camelContext.getExecutorServiceManager().newFixedThreadPool(this, "lane", maxInFlight);
-    }
-
-    /** The Prometheus registry once camel-micrometer-prometheus has bound it; a private one when metrics are off. */
-    public static MeterRegistry meters(CamelContext camelContext) {
-        MeterRegistry meters = MicrometerUtils.getMeterRegistryFromCamelRegistry(camelContext.getRegistry(),
-                MicrometerConstants.METRICS_REGISTRY_NAME);
-        return meters != null ? meters : new SimpleMeterRegistry();
     }
 
     private static String appKey(String appKey, String appKeyFile) {

@@ -1,5 +1,6 @@
 package io.meetingbridge.api;
 
+import io.meetingbridge.failure.FailureClassifier;
 import io.meetingbridge.flow.FlowProperties;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;

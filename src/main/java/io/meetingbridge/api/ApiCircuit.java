@@ -1,5 +1,7 @@
 package io.meetingbridge.api;
 
+import io.meetingbridge.failure.ApiUnavailableException;
+import io.meetingbridge.failure.FailureClassifier;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Duration;

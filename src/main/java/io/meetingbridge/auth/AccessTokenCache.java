@@ -1,5 +1,6 @@
 package io.meetingbridge.auth;
 
+import io.meetingbridge.failure.AuthUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,10 +1,11 @@
 package io.meetingbridge.auth;
 
+import io.meetingbridge.failure.AuthUnavailableException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meetingbridge.api.ApiCallQuota;
-import io.meetingbridge.api.MeetingApiError;
+import io.meetingbridge.failure.MeetingApiError;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

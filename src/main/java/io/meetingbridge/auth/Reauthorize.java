@@ -1,5 +1,6 @@
 package io.meetingbridge.auth;
 
+import io.meetingbridge.failure.AuthUnavailableException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 

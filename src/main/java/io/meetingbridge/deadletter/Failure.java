@@ -1,6 +1,6 @@
 package io.meetingbridge.deadletter;
 
-import io.meetingbridge.api.MeetingApiError;
+import io.meetingbridge.failure.MeetingApiError;
 import java.util.Map;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.util.ObjectHelper;

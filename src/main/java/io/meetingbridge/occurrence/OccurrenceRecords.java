@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meetingbridge.api.MeetingApiJson;
-import io.meetingbridge.api.UnexpectedApiAnswerException;
+import io.meetingbridge.failure.UnexpectedApiAnswerException;
 import io.meetingbridge.change.ReceivedChange;
 import io.meetingbridge.change.SourceRecord;
 import io.meetingbridge.flow.FlowProperties;

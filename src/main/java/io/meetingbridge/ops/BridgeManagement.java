@@ -1,6 +1,5 @@
 package io.meetingbridge.ops;
 
-import io.meetingbridge.BridgeConfiguration;
 import io.meetingbridge.api.ApiCircuit;
 import io.meetingbridge.auth.AccessTokenCache;
 import io.meetingbridge.deadletter.DeadLetterReplay;
@@ -48,7 +47,7 @@ public final class BridgeManagement extends ServiceSupport {
         AccessTokenCache tokens = registry.lookupByNameAndType("accessTokens", AccessTokenCache.class);
         ConsumptionState consumption = registry.lookupByNameAndType("consumptionState", ConsumptionState.class);
         DeliveryStats stats = registry.lookupByNameAndType("deliveryStats", DeliveryStats.class);
-        MeterRegistry meters = BridgeConfiguration.meters(camelContext);
+        MeterRegistry meters = MeterRegistries.of(camelContext);
         clock = registry.lookupByNameAndType("clock", Clock.class);
 
         ManagementAgent agent = agent();

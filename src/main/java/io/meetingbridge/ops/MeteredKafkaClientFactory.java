@@ -1,6 +1,5 @@
 package io.meetingbridge.ops;
 
-import io.meetingbridge.BridgeConfiguration;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,7 +32,7 @@ public final class MeteredKafkaClientFactory extends DefaultKafkaClientFactory {
     public Consumer getConsumer(Properties kafkaProps) {
         KafkaConsumer consumer = new KafkaConsumer(kafkaProps);
         KafkaClientMetrics metrics = new KafkaClientMetrics(consumer);
-        metrics.bindTo(BridgeConfiguration.meters(camelContext));
+        metrics.bindTo(MeterRegistries.of(camelContext));
         KafkaClientMetrics replaced = current.getAndSet(metrics);
         if (replaced != null) {
             replaced.close();

@@ -1,8 +1,10 @@
 package io.meetingbridge.api;
 
+import io.meetingbridge.failure.ApiUnavailableException;
+import io.meetingbridge.failure.FailureClassifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meetingbridge.auth.AuthUnavailableException;
+import io.meetingbridge.failure.AuthUnavailableException;
 import io.meetingbridge.flow.FlowProperties;
 import java.io.IOException;
 import java.time.Clock;

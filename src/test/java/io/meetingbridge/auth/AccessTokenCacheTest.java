@@ -1,5 +1,6 @@
 package io.meetingbridge.auth;
 
+import io.meetingbridge.failure.AuthUnavailableException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

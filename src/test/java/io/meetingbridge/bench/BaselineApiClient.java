@@ -2,7 +2,7 @@ package io.meetingbridge.bench;
 
 import io.meetingbridge.api.MeetingApiJson;
 import io.meetingbridge.auth.AccessTokenCache;
-import io.meetingbridge.auth.AuthUnavailableException;
+import io.meetingbridge.failure.AuthUnavailableException;
 import io.meetingbridge.change.ValidChange;
 import java.io.IOException;
 import java.net.URI;

@@ -2,7 +2,7 @@ package io.meetingbridge.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meetingbridge.api.MeetingApiJson;
-import io.meetingbridge.api.UnexpectedApiAnswerException;
+import io.meetingbridge.failure.UnexpectedApiAnswerException;
 import io.meetingbridge.change.ReceivedChange;
 import io.meetingbridge.change.SourceRecord;
 import io.meetingbridge.occurrence.OccurrenceHeaders;

@@ -1,6 +1,6 @@
 package io.meetingbridge.bench;
 
-import io.meetingbridge.api.UnexpectedApiAnswerException;
+import io.meetingbridge.failure.UnexpectedApiAnswerException;
 import io.meetingbridge.change.ChangeParser;
 import io.meetingbridge.change.ChangeValidator;
 import io.meetingbridge.change.InvalidChangeException;

@@ -1,9 +1,9 @@
 package io.meetingbridge.bridge;
 
+import io.meetingbridge.ops.MeterRegistries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.meetingbridge.BridgeConfiguration;
 import io.meetingbridge.api.ApiCallQuota;
 import io.meetingbridge.simulator.RecordedPut;
 import io.meetingbridge.testing.BridgeFixture;
@@ -61,7 +61,7 @@ class ApiCallQuotaTest {
         assertThat(subjectsByConference(world.api.traffic().recordedPuts()))
                 .hasSize(CONFERENCES)
                 .allSatisfy((conference, subjects) -> assertThat(subjects).as(conference).isEqualTo(inOrder));
-        Timer waits = BridgeConfiguration.meters(world.bridge().context()).find(ApiCallQuota.WAIT_METRIC).timer();
+        Timer waits = MeterRegistries.of(world.bridge().context()).find(ApiCallQuota.WAIT_METRIC).timer();
         assertThat(waits).isNotNull();
         assertThat(waits.totalTime(TimeUnit.MILLISECONDS)).isPositive();
     }

@@ -41,7 +41,10 @@ class FailedBatchTest {
         world.kafka.createTopic(world.topics.occurrences(), 1);
         world.awaitAllCommitted();
 
-        assertThat(world.occurrences()).hasSize(8);
+        // at-least-once: a send that timed out may still have delivered some records before the retry's whole set
+        List<String> lastEight = world.occurrences().stream().skip(Math.max(0, world.occurrences().size() - 8))
+                .map(r -> BridgeFixture.header(r, "meeting-occurrence-index")).toList();
+        assertThat(lastEight).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
         assertThat(world.deadLetters()).as("an output that was not written is never the record's fault").isEmpty();
         assertThat(members()).as("the consumer stayed in its group").isEqualTo(membersWhileFailing).hasSize(1);
     }

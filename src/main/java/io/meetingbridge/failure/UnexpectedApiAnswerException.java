@@ -1,4 +1,4 @@
-package io.meetingbridge.api;
+package io.meetingbridge.failure;
 
 /** The API answered 2xx with a body that is not the documented array of ConferenceInfo. */
 public class UnexpectedApiAnswerException extends Exception {

@@ -1,4 +1,4 @@
-package io.meetingbridge.auth;
+package io.meetingbridge.failure;
 
 /**
  * No access token can be had: wrong App ID or key, or the authentication service is down. Not the

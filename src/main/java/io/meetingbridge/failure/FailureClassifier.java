@@ -1,6 +1,5 @@
-package io.meetingbridge.api;
+package io.meetingbridge.failure;
 
-import io.meetingbridge.auth.AuthUnavailableException;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.meetingbridge.api;
+package io.meetingbridge.failure;
 
 /**
  * The Meeting API is failing for most calls (the circuit is open). Not the record's fault: its batch

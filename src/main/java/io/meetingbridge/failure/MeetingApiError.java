@@ -1,4 +1,4 @@
-package io.meetingbridge.api;
+package io.meetingbridge.failure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
