@@ -31,9 +31,23 @@ final class ScramBroker implements AutoCloseable {
         this.saslPort = saslPort;
     }
 
+    /**
+     * The test kit binds the listeners it knows to port 0 but reports only its own; this one needs a known
+     * port, picked free just before the broker binds it. Another process may take it in between: try again.
+     */
     static ScramBroker start() {
-        // the test kit binds the listeners it knows to port 0 but reports only its own; this one needs a known port
-        int saslPort = freePort();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOn(freePort());
+            } catch (IllegalStateException portTaken) {
+                if (attempt == 3) {
+                    throw portTaken;
+                }
+            }
+        }
+    }
+
+    private static ScramBroker startOn(int saslPort) {
         EmbeddedKafka kafka = EmbeddedKafka.start(Map.of(
                 "listeners", "EXTERNAL://localhost:0,CONTROLLER://localhost:0,SASL://localhost:" + saslPort,
                 "listener.security.protocol.map", "EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL:SASL_PLAINTEXT",
