@@ -14,6 +14,7 @@ import io.meetingbridge.auth.Reauthorize;
 import io.meetingbridge.change.ChangeBatches;
 import io.meetingbridge.change.ChangeParser;
 import io.meetingbridge.change.ChangeValidation;
+import io.meetingbridge.change.CommitsAcrossRebalances;
 import io.meetingbridge.change.ChangeValidator;
 import io.meetingbridge.change.NoDuplicateFilter;
 import io.meetingbridge.deadletter.DeadLetterCapacityCheck;
@@ -44,6 +45,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.component.kafka.KafkaComponent;
 import org.apache.camel.component.kafka.KafkaConfiguration;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.kafka.consumer.support.subcription.SubscribeAdapter;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
@@ -73,6 +76,12 @@ public class BridgeConfiguration implements CamelConfiguration {
                                        @PropertyInject("bridge.consumer.failed-batch-backoff-max-ms") long backoffMaxMs) {
         return new ChangeBatches(new ChangeParser(), Duration.ofMillis(deadlineMs), Duration.ofMillis(commitTimeoutMs),
                 IntervalFunction.ofExponentialRandomBackoff(backoffMs, 2.0, 0.2, backoffMaxMs), MeterRegistries.of(camelContext));
+    }
+
+    /** camel-kafka subscribes through the bean of this name: commits a rebalance refused are made once it is over. */
+    @BindToRegistry(value = KafkaConstants.KAFKA_SUBSCRIBE_ADAPTER, lazy = true)
+    public SubscribeAdapter subscribeAdapter(ChangeBatches changeBatches) {
+        return new CommitsAcrossRebalances(changeBatches);
     }
 
     @BindToRegistry

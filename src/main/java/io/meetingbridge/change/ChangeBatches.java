@@ -7,10 +7,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
@@ -44,6 +46,8 @@ public final class ChangeBatches {
     private final Counter failedBatches;
     private final PartitionCursors cursors = new PartitionCursors();
     private final AtomicInteger failuresInARow = new AtomicInteger();
+    /** Finished prefixes whose commit has not gone through yet (a rebalance was under way). */
+    private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new ConcurrentHashMap<>();
 
     public ChangeBatches(ChangeParser parser, Duration deadline, Duration commitTimeout, IntervalFunction backoff,
                          MeterRegistry meters) {
@@ -154,18 +158,38 @@ public final class ChangeBatches {
     }
 
     /**
-     * Commits each partition up to its first unfinished change. A failed commit (a rebalance under way) loses
-     * nothing: what finished is committed with a later batch, or repeated by the partition's next owner.
+     * Commits each partition up to its first unfinished change. A commit refused while the group rebalances
+     * is kept and made again once the rebalance is over ({@link #commitPending}), or with a later batch.
      */
     private void commitFinishedPrefixes(Consumer<?, ?> consumer, List<ChangeBatch.PartitionProgress> progress) {
-        Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
-        progress.forEach(p -> commits.put(p.partition, new OffsetAndMetadata(p.resumeAt)));
+        progress.forEach(p -> uncommitted.put(p.partition, new OffsetAndMetadata(p.resumeAt)));
+        commitPending(consumer, Set.copyOf(uncommitted.keySet()));
+    }
+
+    /** Commits what finished in these partitions but is not committed yet; a failure keeps it for later. */
+    void commitPending(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> due = new HashMap<>();
+        partitions.forEach(partition -> {
+            OffsetAndMetadata offset = uncommitted.get(partition);
+            if (offset != null) {
+                due.put(partition, offset);
+            }
+        });
+        if (due.isEmpty()) {
+            return;
+        }
         try {
-            consumer.commitSync(commits, commitTimeout);
+            consumer.commitSync(due, commitTimeout);
+            due.forEach(uncommitted::remove);
         } catch (KafkaException e) {
-            LOG.warn("Could not commit the batch ({}); what finished is committed later or repeated by the next owner",
+            LOG.warn("Could not commit what finished ({}); it is committed once the group is stable again",
                     e.toString());
         }
+    }
+
+    /** These partitions went to another instance: what was not committed, their next owner repeats. */
+    void dropPending(Collection<TopicPartition> partitions) {
+        partitions.forEach(uncommitted::remove);
     }
 
     /** Batches stopped by a failure since the start. */
