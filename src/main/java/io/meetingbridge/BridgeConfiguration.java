@@ -75,7 +75,8 @@ public class BridgeConfiguration implements CamelConfiguration {
                                        @PropertyInject("bridge.consumer.failed-batch-backoff-initial-ms") long backoffMs,
                                        @PropertyInject("bridge.consumer.failed-batch-backoff-max-ms") long backoffMaxMs) {
         return new ChangeBatches(new ChangeParser(), Duration.ofMillis(deadlineMs), Duration.ofMillis(commitTimeoutMs),
-                IntervalFunction.ofExponentialRandomBackoff(backoffMs, 2.0, 0.2, backoffMaxMs), MeterRegistries.of(camelContext));
+                IntervalFunction.ofExponentialRandomBackoff(backoffMs, 2.0, 0.2, backoffMaxMs), MeterRegistries.of(camelContext),
+                camelContext::isStopping);
     }
 
     /** camel-kafka subscribes through the bean of this name: commits a rebalance refused are made once it is over. */

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.component.kafka.KafkaConstants;
@@ -39,6 +40,7 @@ public final class ChangeBatches {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeBatches.class);
 
     private final ChangeParser parser;
+    private final BooleanSupplier shuttingDown;
     private final Duration deadline;
     private final Duration commitTimeout;
     private final IntervalFunction backoff;
@@ -50,8 +52,9 @@ public final class ChangeBatches {
     private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new ConcurrentHashMap<>();
 
     public ChangeBatches(ChangeParser parser, Duration deadline, Duration commitTimeout, IntervalFunction backoff,
-                         MeterRegistry meters) {
+                         MeterRegistry meters, BooleanSupplier shuttingDown) {
         this.parser = parser;
+        this.shuttingDown = shuttingDown;
         this.deadline = deadline;
         this.commitTimeout = commitTimeout;
         this.backoff = backoff;
@@ -65,6 +68,12 @@ public final class ChangeBatches {
     /** Sorts a poll into lanes, leaving out records that are not new work (see {@link PartitionCursors}). */
     public ChangeBatch open(List<Exchange> records) {
         if (records.isEmpty()) {
+            return new ChangeBatch(null, List.of(), System.nanoTime());
+        }
+        if (shuttingDown.getAsBoolean()) {
+            // camel-kafka may hand over one more poll while the routes stop: running it would wait on routes
+            // already stopped and keep the consumer from leaving its group; the records stay uncommitted
+            LOG.info("Shutting down: {} polled records are left to be read again", records.size());
             return new ChangeBatch(null, List.of(), System.nanoTime());
         }
         Consumer<?, ?> consumer = manualCommit(records.get(0)).getConsumer();
