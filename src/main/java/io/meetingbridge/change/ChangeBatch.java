@@ -21,6 +21,9 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class ChangeBatch {
 
+    /** A batch with nothing to run: every record was left out, or the bridge is shutting down. */
+    static final ChangeBatch EMPTY = new ChangeBatch(null, List.of(), 0);
+
     private final Consumer<?, ?> consumer;
     private final List<ReceivedChange> changes;
     private final List<Lane> lanes;

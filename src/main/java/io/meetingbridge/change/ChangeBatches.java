@@ -68,13 +68,13 @@ public final class ChangeBatches {
     /** Sorts a poll into lanes, leaving out records that are not new work (see {@link PartitionCursors}). */
     public ChangeBatch open(List<Exchange> records) {
         if (records.isEmpty()) {
-            return new ChangeBatch(null, List.of(), System.nanoTime());
+            return ChangeBatch.EMPTY;
         }
         if (shuttingDown.getAsBoolean()) {
             // camel-kafka may hand over one more poll while the routes stop: running it would wait on routes
             // already stopped and keep the consumer from leaving its group; the records stay uncommitted
             LOG.info("Shutting down: {} polled records are left to be read again", records.size());
-            return new ChangeBatch(null, List.of(), System.nanoTime());
+            return ChangeBatch.EMPTY;
         }
         Consumer<?, ?> consumer = manualCommit(records.get(0)).getConsumer();
         Set<TopicPartition> assignment = consumer.assignment();
@@ -84,8 +84,9 @@ public final class ChangeBatches {
         int revoked = 0;
         int duplicates = 0;
         for (Exchange record : records) {
-            TopicPartition partition = manualCommit(record).getPartition();
-            long offset = manualCommit(record).getRecordOffset();
+            DefaultKafkaManualCommit position = manualCommit(record);
+            TopicPartition partition = position.getPartition();
+            long offset = position.getRecordOffset();
             // camel-kafka does not drop records of partitions revoked since they were polled: their new
             // owner reads them again, and running them here too would race it
             if (!assignment.contains(partition)) {

@@ -116,7 +116,7 @@ public final class DeadLetterReplay {
     }
 
     private static int replayCount(ConsumerRecord<byte[], byte[]> record) {
-        String count = ReplaySelection.header(record, DeadLetterHeaders.REPLAY_COUNT);
+        String count = DeadLetterHeaders.text(record.headers(), DeadLetterHeaders.REPLAY_COUNT);
         try {
             return count == null ? 0 : Integer.parseInt(count.trim());
         } catch (NumberFormatException notANumber) {

@@ -1,9 +1,7 @@
 package io.meetingbridge.deadletter;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 /**
  * Which dead-letter records to replay: by reason, by HTTP status, by when they failed (from inclusive,
@@ -12,26 +10,21 @@ import org.apache.kafka.common.header.Header;
 public record ReplaySelection(String reason, String httpStatus, Instant from, Instant to) {
 
     public boolean matches(ConsumerRecord<byte[], byte[]> record) {
-        if (reason != null && !reason.equals(header(record, DeadLetterHeaders.REASON))) {
+        if (reason != null && !reason.equals(DeadLetterHeaders.text(record.headers(), DeadLetterHeaders.REASON))) {
             return false;
         }
-        if (httpStatus != null && !httpStatus.equals(header(record, DeadLetterHeaders.HTTP_STATUS))) {
+        if (httpStatus != null && !httpStatus.equals(DeadLetterHeaders.text(record.headers(), DeadLetterHeaders.HTTP_STATUS))) {
             return false;
         }
         if (from == null && to == null) {
             return true;
         }
-        String failedAt = header(record, DeadLetterHeaders.FAILED_AT);
+        String failedAt = DeadLetterHeaders.text(record.headers(), DeadLetterHeaders.FAILED_AT);
         if (failedAt == null) {
             return false;
         }
         Instant at = Instant.parse(failedAt);
         return (from == null || !at.isBefore(from)) && (to == null || at.isBefore(to));
-    }
-
-    static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @Override
