@@ -5,6 +5,8 @@ import io.meetingbridge.api.ApiAttempts;
 import io.meetingbridge.api.ApiCallQuota;
 import io.meetingbridge.api.ApiCircuit;
 import io.meetingbridge.api.ApiTrustStore;
+import io.meetingbridge.api.MeetingAnswers;
+import io.meetingbridge.api.MeetingCalls;
 import io.meetingbridge.failure.FailureClassifier;
 import io.meetingbridge.api.RetryAfterDelay;
 import io.meetingbridge.auth.AccessTokenCache;
@@ -20,6 +22,11 @@ import io.meetingbridge.change.NoDuplicateFilter;
 import io.meetingbridge.deadletter.DeadLetterCapacityCheck;
 import io.meetingbridge.deadletter.DeadLetterPublisher;
 import io.meetingbridge.deadletter.DeadLetterRecords;
+import io.meetingbridge.deadletter.ReplayOrigin;
+import io.meetingbridge.ledger.CreatedSeriesSearch;
+import io.meetingbridge.ledger.SeriesChanges;
+import io.meetingbridge.ledger.SeriesLedger;
+import io.meetingbridge.ledger.SeriesResolution;
 import io.meetingbridge.flow.BatchTimeBudget;
 import io.meetingbridge.occurrence.OccurrenceRecords;
 import io.meetingbridge.ops.BridgeManagement;
@@ -69,12 +76,12 @@ public class BridgeConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public ChangeBatches changeBatches(CamelContext camelContext,
+    public ChangeBatches changeBatches(CamelContext camelContext, SeriesLedger seriesLedger,
                                        @PropertyInject("bridge.consumer.batch-deadline-ms") long deadlineMs,
                                        @PropertyInject("bridge.consumer.commit-timeout-ms") long commitTimeoutMs,
                                        @PropertyInject("bridge.consumer.failed-batch-backoff-initial-ms") long backoffMs,
                                        @PropertyInject("bridge.consumer.failed-batch-backoff-max-ms") long backoffMaxMs) {
-        return new ChangeBatches(new ChangeParser(), Duration.ofMillis(deadlineMs), Duration.ofMillis(commitTimeoutMs),
+        return new ChangeBatches(new ChangeParser(), seriesLedger, Duration.ofMillis(deadlineMs), Duration.ofMillis(commitTimeoutMs),
                 IntervalFunction.ofExponentialRandomBackoff(backoffMs, 2.0, 0.2, backoffMaxMs), MeterRegistries.of(camelContext),
                 camelContext::isStopping);
     }
@@ -88,6 +95,53 @@ public class BridgeConfiguration implements CamelConfiguration {
     @BindToRegistry
     public ChangeValidation changeValidation() {
         return new ChangeValidation(new ChangeValidator());
+    }
+
+    /** Per series what was last applied, in a compacted topic every instance reads; stopped with the context. */
+    @BindToRegistry(lazy = true)
+    public SeriesLedger seriesLedger(CamelContext camelContext,
+                                     @PropertyInject("bridge.topics.series") String topic,
+                                     @PropertyInject("bridge.ledger.partitions") int partitions,
+                                     @PropertyInject("bridge.ledger.write-timeout-ms") long writeTimeoutMs,
+                                     @PropertyInject("bridge.ledger.catch-up-timeout-ms") long catchUpTimeoutMs)
+            throws Exception {
+        SeriesLedger ledger = new SeriesLedger(topic, kafkaProducerSettings(camelContext),
+                kafkaConnectionSettings(camelContext), partitions, Duration.ofMillis(writeTimeoutMs),
+                Duration.ofMillis(catchUpTimeoutMs));
+        camelContext.addService(ledger, true, true);
+        return ledger;
+    }
+
+    @BindToRegistry(lazy = true)
+    public SeriesResolution seriesResolution(SeriesLedger seriesLedger, ReplayOrigin replayOrigin) {
+        return new SeriesResolution(seriesLedger, replayOrigin);
+    }
+
+    @BindToRegistry(lazy = true)
+    public SeriesChanges seriesChanges(SeriesLedger seriesLedger) {
+        return new SeriesChanges(seriesLedger);
+    }
+
+    @BindToRegistry
+    public MeetingCalls meetingCalls() {
+        return new MeetingCalls();
+    }
+
+    @BindToRegistry
+    public MeetingAnswers meetingAnswers() {
+        return new MeetingAnswers();
+    }
+
+    @BindToRegistry(lazy = true)
+    public CreatedSeriesSearch createdSeriesSearch(SeriesLedger seriesLedger, MeetingCalls meetingCalls) {
+        return new CreatedSeriesSearch(seriesLedger, meetingCalls);
+    }
+
+    /** Seals where a dead-lettered change was first published, with a key only the App key's holders have. */
+    @BindToRegistry
+    public ReplayOrigin replayOrigin(@PropertyInject(value = "meeting.auth.app-key", defaultValue = "") String appKey,
+                                     @PropertyInject(value = "meeting.auth.app-key-file", defaultValue = "") String appKeyFile) {
+        return ReplayOrigin.of(appKey(appKey, appKeyFile));
     }
 
     /** TLS to the Meeting API, shared by the PUT (camel-http) and authentication (JDK HttpClient). */
@@ -181,8 +235,9 @@ public class BridgeConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public DeadLetterRecords deadLetterRecords(Clock clock, @PropertyInject("bridge.topics.dead-letter") String topic) {
-        return new DeadLetterRecords(topic, clock);
+    public DeadLetterRecords deadLetterRecords(Clock clock, ReplayOrigin replayOrigin,
+                                               @PropertyInject("bridge.topics.dead-letter") String topic) {
+        return new DeadLetterRecords(topic, clock, replayOrigin);
     }
 
     /** Kafka's own producer with the bridge's producer settings (camel-kafka's), stopped with the context. */
@@ -235,6 +290,19 @@ public class BridgeConfiguration implements CamelConfiguration {
         return settings;
     }
 
+    /** The bridge's brokers and security settings only, so its side clients reach a secured cluster too. */
+    private static Properties kafkaConnectionSettings(CamelContext camelContext) {
+        Properties connection = new Properties();
+        kafkaProducerSettings(camelContext).forEach((key, value) -> {
+            String name = key.toString();
+            if (name.equals("bootstrap.servers") || name.startsWith("security.") || name.startsWith("sasl.")
+                    || name.startsWith("ssl.")) {
+                connection.put(key, value);
+            }
+        });
+        return connection;
+    }
+
     private static long setting(CamelContext camelContext, String key) {
         return Long.parseLong(camelContext.resolvePropertyPlaceholders("{{" + key + "}}").trim());
     }
@@ -252,15 +320,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         if (!enabled) {
             return new NoDuplicateFilter();
         }
-        // the bridge's own connection settings, security included, so it reaches a secured cluster too
-        Properties connection = new Properties();
-        kafkaProducerSettings(camelContext).forEach((key, value) -> {
-            String name = key.toString();
-            if (name.equals("bootstrap.servers") || name.startsWith("security.") || name.startsWith("sasl.")
-                    || name.startsWith("ssl.")) {
-                connection.put(key, value);
-            }
-        });
+        Properties connection = kafkaConnectionSettings(camelContext);
         Properties consumer = new Properties();
         consumer.putAll(connection);
         KafkaIdempotentRepository repository = new KafkaIdempotentRepository(topic, consumer, connection);

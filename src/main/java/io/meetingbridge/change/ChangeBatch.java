@@ -10,11 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * One poll's worth of changes, sorted into lanes by conferenceID. Lanes run concurrently, the changes of
+ * One poll's worth of changes, sorted into lanes by series. Lanes run concurrently, the changes of
  * a lane one after the other in offset order. The batch stops starting changes once one lane failed or
  * its deadline passed; it is over only when every lane has stopped. What finished is then committed per
  * partition up to its first unfinished change, and the rest is read again.
@@ -22,7 +23,7 @@ import org.apache.kafka.common.TopicPartition;
 public final class ChangeBatch {
 
     /** A batch with nothing to run: every record was left out, or the bridge is shutting down. */
-    static final ChangeBatch EMPTY = new ChangeBatch(null, List.of(), 0);
+    static final ChangeBatch EMPTY = new ChangeBatch(null, List.of(), change -> "", 0);
 
     private final Consumer<?, ?> consumer;
     private final List<ReceivedChange> changes;
@@ -32,15 +33,16 @@ public final class ChangeBatch {
     private final Set<ReceivedChange> finished = Collections.newSetFromMap(new ConcurrentHashMap<>());
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    ChangeBatch(Consumer<?, ?> consumer, List<ReceivedChange> changes, long deadlineNanos) {
+    ChangeBatch(Consumer<?, ?> consumer, List<ReceivedChange> changes, Function<ReceivedChange, String> laneOf,
+                long deadlineNanos) {
         this.consumer = consumer;
         this.changes = changes;
         this.deadlineNanos = deadlineNanos;
-        Map<String, List<ReceivedChange>> byConference = new LinkedHashMap<>();
+        Map<String, List<ReceivedChange>> bySeries = new LinkedHashMap<>();
         for (ReceivedChange change : changes) {
-            byConference.computeIfAbsent(change.laneKey(), k -> new ArrayList<>()).add(change);
+            bySeries.computeIfAbsent(laneOf.apply(change), k -> new ArrayList<>()).add(change);
         }
-        this.lanes = byConference.values().stream().map(laneChanges -> new Lane(this, laneChanges)).toList();
+        this.lanes = bySeries.values().stream().map(laneChanges -> new Lane(this, laneChanges)).toList();
     }
 
     public List<Lane> getLanes() {

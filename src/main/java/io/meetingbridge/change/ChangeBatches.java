@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.apache.camel.Exchange;
@@ -40,6 +41,7 @@ public final class ChangeBatches {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeBatches.class);
 
     private final ChangeParser parser;
+    private final SeriesDirectory series;
     private final BooleanSupplier shuttingDown;
     private final Duration deadline;
     private final Duration commitTimeout;
@@ -47,13 +49,15 @@ public final class ChangeBatches {
     private final Timer batchDuration;
     private final Counter failedBatches;
     private final PartitionCursors cursors = new PartitionCursors();
+    private int caughtUpGeneration = Integer.MIN_VALUE;
     private final AtomicInteger failuresInARow = new AtomicInteger();
     /** Finished prefixes whose commit has not gone through yet (a rebalance was under way). */
     private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new ConcurrentHashMap<>();
 
-    public ChangeBatches(ChangeParser parser, Duration deadline, Duration commitTimeout, IntervalFunction backoff,
+    public ChangeBatches(ChangeParser parser, SeriesDirectory series, Duration deadline, Duration commitTimeout, IntervalFunction backoff,
                          MeterRegistry meters, BooleanSupplier shuttingDown) {
         this.parser = parser;
+        this.series = series;
         this.shuttingDown = shuttingDown;
         this.deadline = deadline;
         this.commitTimeout = commitTimeout;
@@ -66,7 +70,7 @@ public final class ChangeBatches {
     }
 
     /** Sorts a poll into lanes, leaving out records that are not new work (see {@link PartitionCursors}). */
-    public ChangeBatch open(List<Exchange> records) {
+    public ChangeBatch open(List<Exchange> records) throws InterruptedException {
         if (records.isEmpty()) {
             return ChangeBatch.EMPTY;
         }
@@ -78,7 +82,9 @@ public final class ChangeBatches {
         }
         Consumer<?, ?> consumer = manualCommit(records.get(0)).getConsumer();
         Set<TopicPartition> assignment = consumer.assignment();
-        cursors.generation(consumer.groupMetadata().generationId());
+        int generation = consumer.groupMetadata().generationId();
+        cursors.generation(generation);
+        Throwable behind = catchUpAfterRebalance(generation);
         List<ReceivedChange> changes = new ArrayList<>(records.size());
         Map<TopicPartition, Long> readAgain = new HashMap<>();
         int revoked = 0;
@@ -105,7 +111,29 @@ public final class ChangeBatches {
             LOG.info("Left out {} records of revoked partitions and {} already handed out; read {} partitions again",
                     revoked, duplicates, readAgain.size());
         }
-        return new ChangeBatch(consumer, changes, System.nanoTime() + deadline.toNanos());
+        ChangeBatch batch = new ChangeBatch(consumer, changes, change -> series.laneOf(change.treeOrNull()),
+                System.nanoTime() + deadline.toNanos());
+        if (behind != null) {
+            batch.fail(behind); // no lane starts: the whole poll is read again after a back-off
+        }
+        return batch;
+    }
+
+    /**
+     * Partitions may have come from another instance: the series ledger first learns what it applied.
+     * Null when done, else why not.
+     */
+    private Throwable catchUpAfterRebalance(int generation) throws InterruptedException {
+        if (generation == caughtUpGeneration) {
+            return null;
+        }
+        try {
+            series.catchUp();
+            caughtUpGeneration = generation;
+            return null;
+        } catch (TimeoutException | RuntimeException e) {
+            return new IllegalStateException("the series ledger could not be read to its end: " + e, e);
+        }
     }
 
     /** Puts the lane's next change on the exchange; false when the lane is done or the batch stops starting changes. */

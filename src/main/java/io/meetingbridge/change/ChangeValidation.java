@@ -1,11 +1,10 @@
 package io.meetingbridge.change;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meetingbridge.flow.FlowProperties;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 
-/** The route's validation step: checks the change in flight and names what the later steps need. */
+/** The route's validation step: checks the change in flight and keeps what the later steps need. */
 public final class ChangeValidation {
 
     private final ChangeValidator validator;
@@ -14,12 +13,8 @@ public final class ChangeValidation {
         this.validator = validator;
     }
 
-    /** Validates the change in flight and returns the series to send as the PUT body. */
-    public ObjectNode validate(@ExchangeProperty(FlowProperties.RECEIVED_CHANGE) ReceivedChange change,
-                               Exchange exchange) throws InvalidChangeException {
-        ValidChange valid = validator.validate(change.tree());
-        exchange.setProperty(FlowProperties.CONFERENCE_ID, valid.conferenceID());
-        exchange.setProperty(FlowProperties.APPLIED_CHANGE_KEY, valid.conferenceID() + "/" + change.changeId());
-        return valid.series();
+    public void validate(@ExchangeProperty(FlowProperties.RECEIVED_CHANGE) ReceivedChange change,
+                         Exchange exchange) throws InvalidChangeException {
+        exchange.setProperty(FlowProperties.VALID_CHANGE, validator.validate(change.tree()));
     }
 }

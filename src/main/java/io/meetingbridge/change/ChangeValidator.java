@@ -22,7 +22,9 @@ public final class ChangeValidator {
         ObjectNode series = (ObjectNode) envelope.get("series");
         Problem.rejectIfAny(seriesRules.check(series));
         String changeId = envelope.path("changeId").textValue();
-        return new ValidChange(changeId, envelope.get("conferenceID").textValue(), series, model(series));
+        model(series);
+        return new ValidChange(changeId, ChangeAction.MODIFY, null, envelope.get("conferenceID").textValue(), series,
+                null, java.util.List.of(), java.util.List.of());
     }
 
     private static RestScheduleConf model(ObjectNode series) throws InvalidChangeException {

@@ -38,10 +38,9 @@ public final class ReceivedChange {
         return tree;
     }
 
-    /** The lane key: changes with the same key are applied one after the other, in offset order. */
-    public String laneKey() {
-        String conferenceId = tree == null ? null : ChangeParser.conferenceIdOf(tree);
-        return conferenceId != null ? conferenceId : "";
+    /** The parsed value, or null for a value that is not a JSON object. */
+    JsonNode treeOrNull() {
+        return tree;
     }
 
     /** The changeId of the value, or {@code topic-partition@offset} when it has none or cannot be read. */

@@ -7,7 +7,11 @@ public enum DeadLetterReason {
     /** The API refused the change with an answer that retrying cannot change. */
     REJECTED("rejected"),
     /** The API stayed unavailable for every attempt the retry policy allows. */
-    RETRIES_EXHAUSTED("retries-exhausted");
+    RETRIES_EXHAUSTED("retries-exhausted"),
+    /** The change is older than the last one applied to its series; it was not sent. */
+    SUPERSEDED("superseded"),
+    /** The bridge could not decide safely (a create interrupted after its POST, matched by several series). */
+    NEEDS_REVIEW("needs-review");
 
     private final String header;
 

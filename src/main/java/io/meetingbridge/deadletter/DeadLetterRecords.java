@@ -21,10 +21,12 @@ public final class DeadLetterRecords {
 
     private final String topic;
     private final Clock clock;
+    private final ReplayOrigin replayOrigin;
 
-    public DeadLetterRecords(String topic, Clock clock) {
+    public DeadLetterRecords(String topic, Clock clock, ReplayOrigin replayOrigin) {
         this.topic = topic;
         this.clock = clock;
+        this.replayOrigin = replayOrigin;
     }
 
     /** The dead letter of the change in flight, for the reason the failure policy chose. */
@@ -37,7 +39,7 @@ public final class DeadLetterRecords {
         SourceRecord source = change.source();
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, source.key(), source.value());
         for (Header header : source.headers()) {
-            if (!DeadLetterHeaders.isBridgeOwned(header.key())) {
+            if (!DeadLetterHeaders.isBridgeOwned(header.key()) && !ReplayOrigin.isOriginHeader(header.key())) {
                 record.headers().add(header);
             }
         }
@@ -56,6 +58,8 @@ public final class DeadLetterRecords {
         add(headers, DeadLetterHeaders.ATTEMPTS, attempts);
         add(headers, DeadLetterHeaders.FAILED_AT, DateTimeFormatter.ISO_INSTANT.format(clock.instant()));
         add(headers, DeadLetterHeaders.CHANGE_ID, change.changeId());
+        // a replay of this record keeps the place in its series' history where it was first published
+        replayOrigin.stamp(headers, replayOrigin.of(source), source.value());
         return record;
     }
 

@@ -29,7 +29,7 @@ public record Failure(String detail, Integer httpStatus, String errorCode, Strin
             case INVALID_MESSAGE -> message;
             case RETRIES_EXHAUSTED -> "Meeting API did not answer on each of " + attempts + " attempts: "
                     + rootCause(exception);
-            case REJECTED -> message;
+            case REJECTED, SUPERSEDED, NEEDS_REVIEW -> message;
         };
         return new Failure(detail, null, null, null, null, exceptionClass);
     }

@@ -13,6 +13,7 @@ public final class FailureClassifier {
 
     static final int UNAUTHORIZED = 401;
     static final int TOO_MANY_REQUESTS = 429;
+    static final String MEETING_NOT_FOUND = "MMC.111070005";
 
     private final Set<Integer> transientStatuses;
 
@@ -47,6 +48,15 @@ public final class FailureClassifier {
     /** The answer's status, except that a flow-control error code counts as 429 whatever the status was. */
     static int effectiveStatus(HttpOperationFailedException http) {
         return MeetingApiError.parse(http.getResponseBody()).isFlowControl() ? TOO_MANY_REQUESTS : http.getStatusCode();
+    }
+
+    /**
+     * The API no longer knows the meeting or occurrence ({@code MMC.111070005}, whatever the status): a cancel
+     * of it is done, a read finds nothing.
+     */
+    public boolean isMeetingGone(Exchange exchange) {
+        HttpOperationFailedException http = failure(exchange, HttpOperationFailedException.class);
+        return http != null && MEETING_NOT_FOUND.equals(MeetingApiError.parse(http.getResponseBody()).errorCode());
     }
 
     /** Not worth retrying: any failure that is not transient. */

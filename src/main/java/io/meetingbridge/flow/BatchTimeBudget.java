@@ -16,10 +16,19 @@ import java.util.stream.Collectors;
  * request), the circuit's open period, every attempt of the call timing out (connect and response), the
  * delay before each retry at its cap (Retry-After is capped there too, plus jitter), all of it twice for
  * the one retry after a 401, the wait for the API quota before each request (token requests included),
- * and the output write (blocked, then timed out), or a dead letter that is
- * written again as a reference.
+ * all of it for each of the calls one change can make, the output write (blocked, then timed out), or a
+ * dead letter that is written again as a reference, and the series ledger's writes. A batch after a
+ * rebalance first waits for the ledger to catch up.
  */
 public final class BatchTimeBudget {
+
+    /**
+     * The most Meeting API calls one change makes: an occurrence edit reads, changes and reads back; a create
+     * a crash interrupted lists up to three pages of scheduled meetings, then creates or modifies.
+     */
+    public static final int API_CALLS_PER_CHANGE = 4;
+    /** A create writes the ledger before its POST, right after it, and once its outputs are published. */
+    private static final int LEDGER_WRITES_PER_CHANGE = 3;
 
     private static final double JITTER = 1.15;
     private static final int REFERENCE_TRIES = 3;
@@ -47,8 +56,11 @@ public final class BatchTimeBudget {
         Duration deadLetter = write.plus(ms(setting, "bridge.producer.request-timeout-ms").multipliedBy(REFERENCE_TRIES));
         parts.put("batch deadline", ms(setting, "bridge.consumer.batch-deadline-ms"));
         parts.put("access token, twice (the 401 retry)", token.multipliedBy(2));
-        parts.put("calls with retries and circuit wait, twice (the 401 retry)", calls.multipliedBy(2));
+        parts.put(API_CALLS_PER_CHANGE + " calls with retries and circuit wait, twice (the 401 retry)",
+                calls.multipliedBy(2L * API_CALLS_PER_CHANGE));
         parts.put("output or dead-letter write", deadLetter.compareTo(write) > 0 ? deadLetter : write);
+        parts.put("series ledger writes", ms(setting, "bridge.ledger.write-timeout-ms").multipliedBy(LEDGER_WRITES_PER_CHANGE));
+        parts.put("series ledger catch-up", ms(setting, "bridge.ledger.catch-up-timeout-ms"));
         parts.put("commit", ms(setting, "bridge.consumer.commit-timeout-ms"));
         parts.put("back-off after a failed batch", ms(setting, "bridge.consumer.failed-batch-backoff-max-ms"));
     }

@@ -12,8 +12,45 @@ public final class FlowProperties {
     /** The input record in flight, parsed (a {@code change.ReceivedChange}). */
     public static final String RECEIVED_CHANGE = "receivedChange";
 
-    /** The validated change's conferenceID: the query of the PUT and the key of its outputs. */
+    /** The change once validated (a {@code change.ValidChange}). */
+    public static final String VALID_CHANGE = "validChange";
+
+    /** Where the change was first published (a {@code change.ChangePosition}): a replay keeps its origin. */
+    public static final String CHANGE_ORIGIN = "changeOrigin";
+
+    /**
+     * What the change will do, decided with the series ledger: {@code create}, {@code adopt} (find the series
+     * an interrupted create made), {@code modify}, {@code cancel}, {@code modify-occurrence},
+     * {@code cancel-occurrences}, or {@code skip} (applied already).
+     */
+    public static final String PLANNED_CALL = "plannedCall";
+
+    /** The series' conferenceID: the query of its calls and the key of its outputs (null until a create answers). */
     public static final String CONFERENCE_ID = "conferenceId";
+
+    /** The series' seriesKey, null when it has none. */
+    public static final String SERIES_KEY = "seriesKey";
+
+    /** The Meeting API request the next call sends: method, path under /v1/mmc/management, query. */
+    public static final String API_METHOD = "apiMethod";
+    public static final String API_PATH = "apiPath";
+    public static final String API_QUERY = "apiQuery";
+
+    /** The series as confDetail showed it (its ConferenceInfo), null when the API does not know it. */
+    public static final String MEETING_DETAIL = "meetingDetail";
+
+    /** The search for the series an interrupted create made (an {@code ledger.CreatedSeriesSearch.Progress}). */
+    public static final String SERIES_SEARCH = "seriesSearch";
+
+    /** The occurrence ids a change edits or cancels, once resolved from ids or start times. */
+    public static final String OCCURRENCE_IDS = "occurrenceIds";
+
+    /** What the change publishes: the occurrence values (JSON objects) and their state. */
+    public static final String OCCURRENCE_VALUES = "occurrenceValues";
+    public static final String OCCURRENCE_STATE = "occurrenceState";
+
+    /** The series' ledger entry once the change is applied (a {@code ledger.SeriesEntry}). */
+    public static final String SERIES_AFTER = "seriesAfter";
 
     /** The key the duplicate filter remembers: conferenceID and changeId, so ids reused by another series never collide. */
     public static final String APPLIED_CHANGE_KEY = "appliedChangeKey";

@@ -12,6 +12,12 @@ public final class OccurrenceHeaders {
     public static final String SOURCE_TOPIC = "meeting-source-topic";
     public static final String SOURCE_PARTITION = "meeting-source-partition";
     public static final String SOURCE_OFFSET = "meeting-source-offset";
+    /** The change's action: create, modify, cancel, modify-occurrence or cancel-occurrences. */
+    public static final String ACTION = "meeting-action";
+    /** scheduled or cancelled. */
+    public static final String OCCURRENCE_STATE = "meeting-occurrence-state";
+    /** The series' seriesKey, when it has one. */
+    public static final String SERIES_KEY = "meeting-series-key";
 
     private OccurrenceHeaders() {
     }

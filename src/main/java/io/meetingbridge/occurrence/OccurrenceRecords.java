@@ -4,25 +4,23 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meetingbridge.api.MeetingApiJson;
-import io.meetingbridge.failure.UnexpectedApiAnswerException;
 import io.meetingbridge.change.ReceivedChange;
 import io.meetingbridge.change.SourceRecord;
+import io.meetingbridge.change.ValidChange;
+import io.meetingbridge.failure.UnexpectedApiAnswerException;
 import io.meetingbridge.flow.FlowProperties;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.nio.charset.StandardCharsets;
-import org.apache.camel.Body;
 import org.apache.camel.CamelContext;
-import org.apache.camel.ExchangeProperty;
-import org.apache.camel.Header;
+import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.support.DefaultMessage;
 
 /**
- * Splits the API's answer (an array of ConferenceInfo) into one output record per element of their
- * {@code subConfs}, numbered across the whole answer in its order.
+ * One output record per occurrence a change published (every subConf of a create or modify answer, the
+ * occurrence an edit changed, each occurrence a cancel ended), numbered over the records of that change.
  */
 public final class OccurrenceRecords {
 
@@ -35,11 +33,15 @@ public final class OccurrenceRecords {
         this.camelContext = camelContext;
     }
 
-    public List<Message> fromAnswer(@Body byte[] answer,
-                                    @ExchangeProperty(FlowProperties.RECEIVED_CHANGE) ReceivedChange change,
-                                    @ExchangeProperty(FlowProperties.CONFERENCE_ID) String conferenceId,
-                                    @Header(REQUEST_ID_HEADER) String requestId) throws UnexpectedApiAnswerException {
-        List<JsonNode> occurrences = occurrencesOf(answer);
+    @SuppressWarnings("unchecked")
+    public List<Message> build(Exchange exchange) throws UnexpectedApiAnswerException {
+        List<JsonNode> occurrences = exchange.getProperty(FlowProperties.OCCURRENCE_VALUES, List.class);
+        String state = exchange.getProperty(FlowProperties.OCCURRENCE_STATE, String.class);
+        ReceivedChange change = exchange.getProperty(FlowProperties.RECEIVED_CHANGE, ReceivedChange.class);
+        ValidChange valid = exchange.getProperty(FlowProperties.VALID_CHANGE, ValidChange.class);
+        String conferenceId = exchange.getProperty(FlowProperties.CONFERENCE_ID, String.class);
+        String seriesKey = exchange.getProperty(FlowProperties.SERIES_KEY, String.class);
+        String requestId = exchange.getMessage().getHeader(REQUEST_ID_HEADER, String.class);
         SourceRecord source = change.source();
         byte[] key = conferenceId.getBytes(StandardCharsets.UTF_8);
         List<Message> records = new ArrayList<>(occurrences.size());
@@ -63,45 +65,14 @@ public final class OccurrenceRecords {
             record.setHeader(OccurrenceHeaders.SOURCE_TOPIC, source.topic());
             record.setHeader(OccurrenceHeaders.SOURCE_PARTITION, Integer.toString(source.partition()));
             record.setHeader(OccurrenceHeaders.SOURCE_OFFSET, Long.toString(source.offset()));
+            record.setHeader(OccurrenceHeaders.ACTION, valid.action().wireName());
+            record.setHeader(OccurrenceHeaders.OCCURRENCE_STATE, state);
+            if (seriesKey != null) {
+                record.setHeader(OccurrenceHeaders.SERIES_KEY, seriesKey);
+            }
             records.add(record);
         }
         return records;
-    }
-
-    /**
-     * The subConfs of every ConferenceInfo, in the answer's order. Anything else is not an answer the
-     * bridge can stand on (an empty array, a ConferenceInfo without subConfs, an occurrence that is not an
-     * object): the change is rejected rather than counted as applied with nothing to show.
-     */
-    private List<JsonNode> occurrencesOf(byte[] answer) throws UnexpectedApiAnswerException {
-        JsonNode root;
-        try {
-            root = json.readTree(answer);
-        } catch (IOException e) {
-            throw new UnexpectedApiAnswerException("Meeting API answered 200 with a body that is not JSON", e);
-        }
-        if (root == null || !root.isArray() || root.isEmpty()) {
-            throw new UnexpectedApiAnswerException("Meeting API answered 200 without a non-empty array of ConferenceInfo");
-        }
-        List<JsonNode> occurrences = new ArrayList<>();
-        for (JsonNode conference : root) {
-            JsonNode subConfs = conference.get("subConfs");
-            if (!conference.isObject() || subConfs == null || !subConfs.isArray()) {
-                throw new UnexpectedApiAnswerException(
-                        "Meeting API answered 200 with a ConferenceInfo that has no subConfs array");
-            }
-            for (JsonNode occurrence : subConfs) {
-                if (!occurrence.isObject()) {
-                    throw new UnexpectedApiAnswerException(
-                            "Meeting API answered 200 with an occurrence in subConfs that is not an object");
-                }
-                occurrences.add(occurrence);
-            }
-        }
-        if (occurrences.isEmpty()) {
-            throw new UnexpectedApiAnswerException("Meeting API answered 200 with no occurrence in subConfs");
-        }
-        return occurrences;
     }
 
     private byte[] bytes(JsonNode occurrence) throws UnexpectedApiAnswerException {

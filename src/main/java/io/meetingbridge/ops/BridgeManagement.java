@@ -3,6 +3,7 @@ package io.meetingbridge.ops;
 import io.meetingbridge.api.ApiCircuit;
 import io.meetingbridge.auth.AccessTokenCache;
 import io.meetingbridge.deadletter.DeadLetterReplay;
+import io.meetingbridge.ledger.SeriesLedger;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,6 +28,7 @@ public final class BridgeManagement extends ServiceSupport {
     public static final String TOKEN_MBEAN = "access-token";
     public static final String DELIVERY_MBEAN = "delivery";
     public static final String REPLAY_MBEAN = "dead-letter-replay";
+    public static final String LEDGER_MBEAN = "series-ledger";
 
     private final CamelContext camelContext;
     private Clock clock;
@@ -47,6 +49,7 @@ public final class BridgeManagement extends ServiceSupport {
         AccessTokenCache tokens = registry.lookupByNameAndType("accessTokens", AccessTokenCache.class);
         ConsumptionState consumption = registry.lookupByNameAndType("consumptionState", ConsumptionState.class);
         DeliveryStats stats = registry.lookupByNameAndType("deliveryStats", DeliveryStats.class);
+        SeriesLedger ledger = registry.lookupByNameAndType("seriesLedger", SeriesLedger.class);
         MeterRegistry meters = MeterRegistries.of(camelContext);
         clock = registry.lookupByNameAndType("clock", Clock.class);
 
@@ -56,10 +59,16 @@ public final class BridgeManagement extends ServiceSupport {
             agent.register(new ManagedDelivery(stats, consumption), objectName(camelContext.getName(), DELIVERY_MBEAN));
             agent.register(new ManagedReplay(DeadLetterReplay.of(camelContext)),
                     objectName(camelContext.getName(), REPLAY_MBEAN));
+            agent.register(new ManagedSeriesLedger(ledger), objectName(camelContext.getName(), LEDGER_MBEAN));
         }
         HealthCheckRegistry health = HealthCheckRegistry.get(camelContext);
         health.register(new ReadinessCheck("access-token", consumption::authenticationProblem));
         health.register(new ReadinessCheck("meeting-api", consumption::apiProblem));
+        health.register(new ReadinessCheck("series-ledger", ledger::restoreProblem));
+        Gauge.builder("meeting.bridge.ledger.series", ledger, SeriesLedger::size)
+                .description("Series the series ledger knows").register(meters);
+        Gauge.builder("meeting.bridge.ledger.restore.seconds", ledger, l -> l.restoreMillis() / 1000.0)
+                .description("Seconds the series ledger took to be read at start (-0.001 until then)").register(meters);
 
         Gauge.builder("meeting.bridge.token.valid.seconds", tokens, this::secondsLeft)
                 .description("Seconds the cached access token stays valid, 0 when none is cached").register(meters);
@@ -83,6 +92,7 @@ public final class BridgeManagement extends ServiceSupport {
             agent.unregister(objectName(camelContext.getName(), TOKEN_MBEAN));
             agent.unregister(objectName(camelContext.getName(), DELIVERY_MBEAN));
             agent.unregister(objectName(camelContext.getName(), REPLAY_MBEAN));
+            agent.unregister(objectName(camelContext.getName(), LEDGER_MBEAN));
         }
     }
 

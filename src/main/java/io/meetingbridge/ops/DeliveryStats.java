@@ -1,12 +1,15 @@
 package io.meetingbridge.ops;
 
+import io.meetingbridge.change.ChangeAction;
 import io.meetingbridge.change.ReceivedChange;
+import io.meetingbridge.change.ValidChange;
 import io.meetingbridge.deadletter.DeadLetterHeaders;
 import io.meetingbridge.deadletter.DeadLetterReason;
 import io.meetingbridge.flow.FlowProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class DeliveryStats {
 
     static final String APPLIED = "meeting.bridge.changes.applied";
+    static final String SKIPPED = "meeting.bridge.changes.skipped";
     static final String OCCURRENCES = "meeting.bridge.occurrences.published";
     static final String DEAD_LETTERED = "meeting.bridge.changes.dead.lettered";
     static final String RETRIES = "meeting.bridge.api.retries";
@@ -33,14 +37,20 @@ public final class DeliveryStats {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryStats.class);
 
     private final MeterRegistry meters;
-    private final Counter applied;
+    private final Map<ChangeAction, Counter> applied = new EnumMap<>(ChangeAction.class);
+    private final Counter skipped;
     private final Counter occurrences;
     private final Counter retries;
     private volatile String lastError;
 
     public DeliveryStats(MeterRegistry meters) {
         this.meters = meters;
-        this.applied = Counter.builder(APPLIED).description("Changes applied to the Meeting API and published")
+        for (ChangeAction action : ChangeAction.values()) {
+            applied.put(action, Counter.builder(APPLIED).description("Changes applied to the Meeting API and published")
+                    .tag("action", action.wireName()).register(meters));
+        }
+        this.skipped = Counter.builder(SKIPPED)
+                .description("Changes read again after the series ledger recorded them as applied: nothing to do")
                 .register(meters);
         this.occurrences = Counter.builder(OCCURRENCES).description("Occurrence records published")
                 .register(meters);
@@ -53,13 +63,20 @@ public final class DeliveryStats {
 
     public void applied(@Body List<?> occurrenceRecords,
                         @ExchangeProperty(FlowProperties.RECEIVED_CHANGE) ReceivedChange change,
+                        @ExchangeProperty(FlowProperties.VALID_CHANGE) ValidChange valid,
                         @ExchangeProperty(FlowProperties.CONFERENCE_ID) String conferenceId,
                         @ExchangeProperty(FlowProperties.API_ATTEMPTS) Integer apiAttempts) {
-        applied.increment();
+        applied.get(valid.action()).increment();
         occurrences.increment(occurrenceRecords.size());
         retries.increment(apiAttempts == null ? 0 : Math.max(0, apiAttempts - 1));
-        LOG.info("Applied change {} to conference {}: {} occurrences after {} API attempt(s)", change.changeId(),
-                conferenceId, occurrenceRecords.size(), apiAttempts);
+        LOG.info("Applied change {} ({}) to conference {}: {} occurrence record(s) after {} API call(s)",
+                change.changeId(), valid.action().wireName(), conferenceId, occurrenceRecords.size(),
+                apiAttempts == null ? 0 : apiAttempts);
+    }
+
+    /** The change was read again after it was applied in full: its outputs are published already. */
+    public void alreadyApplied() {
+        skipped.increment();
     }
 
     public void deadLettered(@Body ProducerRecord<byte[], byte[]> record) {
@@ -81,7 +98,15 @@ public final class DeliveryStats {
     }
 
     public long applied() {
-        return (long) applied.count();
+        return (long) applied.values().stream().mapToDouble(Counter::count).sum();
+    }
+
+    public long applied(ChangeAction action) {
+        return (long) applied.get(action).count();
+    }
+
+    public long alreadyAppliedCount() {
+        return (long) skipped.count();
     }
 
     public long occurrencesPublished() {

@@ -1,0 +1,17 @@
+package io.meetingbridge.change;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Which series a change belongs to, so that a poll is sorted into one lane per series whichever id each
+ * change names (the series ledger knows which seriesKey a conferenceID has).
+ */
+public interface SeriesDirectory {
+
+    /** The lane of a parsed change (null for a value that is not JSON): changes of one series share it. */
+    String laneOf(JsonNode change);
+
+    /** Learns what other instances applied; called before a poll is sorted after the partitions moved. */
+    void catchUp() throws InterruptedException, TimeoutException;
+}

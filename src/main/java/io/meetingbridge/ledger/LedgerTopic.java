@@ -1,0 +1,56 @@
+package io.meetingbridge.ledger;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Makes sure the ledger topic exists and is compacted: only each series' last value matters. */
+final class LedgerTopic {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerTopic.class);
+    private static final long TIMEOUT_SECONDS = 30;
+
+    private LedgerTopic() {
+    }
+
+    static void ensureCompacted(Properties connection, String topic, int partitions) {
+        try (Admin admin = Admin.create(connection)) {
+            NewTopic compacted = new NewTopic(topic, Optional.of(partitions), Optional.empty())
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            try {
+                admin.createTopics(List.of(compacted)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                LOG.info("Created the series ledger topic {} (compacted, {} partitions)", topic, partitions);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            Config config = admin.describeConfigs(List.of(resource)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .get(resource);
+            String policy = config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
+            if (!policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
+                LOG.warn("The series ledger topic {} has cleanup.policy={}: set it to compact, or old series are "
+                        + "forgotten once their values expire", topic, policy);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking the series ledger topic " + topic, e);
+        } catch (Exception e) {
+            // without the Admin rights the topic may still exist: the follower reports if it does not
+            LOG.warn("Cannot check or create the series ledger topic {}: {}", topic, e.toString());
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package io.meetingbridge.ledger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.meetingbridge.change.SeriesDirectory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.camel.support.service.ServiceSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The series ledger: per series, what the bridge last applied, kept in a compacted Kafka topic and in
+ * memory. A write is acknowledged by the broker before the change that made it is finished, so it is
+ * committed only after the ledger knows it. Every instance reads the whole topic at start and follows
+ * it, so a partition that moves between instances brings its series' history with it.
+ */
+public final class SeriesLedger extends ServiceSupport implements SeriesDirectory {
+
+    static final String WRITER_HEADER = "ledger-writer";
+    private static final Logger LOG = LoggerFactory.getLogger(SeriesLedger.class);
+
+    private final String topic;
+    private final Properties producerSettings;
+    private final Properties connection;
+    private final int partitions;
+    private final Duration writeTimeout;
+    private final Duration catchUpTimeout;
+    /** This process's writes carry it; the follower skips them, as memory has them already. */
+    private final String writer = UUID.randomUUID().toString();
+    private final ConcurrentMap<String, SeriesEntry> entries = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, String> keyByConference = new ConcurrentHashMap<>();
+    private volatile long startedNanos;
+    private volatile long restoreMillis = -1;
+    private KafkaProducer<byte[], byte[]> producer;
+    private LedgerFollower follower;
+
+    /**
+     * @param producerSettings the bridge's producer settings (brokers, security, acks, idempotence)
+     * @param connection       brokers and security only, for the follower and the topic check
+     */
+    public SeriesLedger(String topic, Properties producerSettings, Properties connection, int partitions,
+                        Duration writeTimeout, Duration catchUpTimeout) {
+        this.topic = topic;
+        this.producerSettings = producerSettings;
+        this.connection = connection;
+        this.partitions = partitions;
+        this.writeTimeout = writeTimeout;
+        this.catchUpTimeout = catchUpTimeout;
+    }
+
+    @Override
+    protected void doStart() {
+        startedNanos = System.nanoTime();
+        LedgerTopic.ensureCompacted(connection, topic, partitions);
+        Properties settings = new Properties();
+        settings.putAll(producerSettings);
+        settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        settings.put(ProducerConfig.CLIENT_ID_CONFIG, "series-ledger-writer-" + writer.substring(0, 8));
+        producer = new KafkaProducer<>(settings);
+        follower = new LedgerFollower(connection, topic, writer, this::read);
+        follower.start();
+        follower.requestCatchUp().thenRun(this::restored);
+    }
+
+    private void restored() {
+        restoreMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+        LOG.info("Series ledger {} restored: {} series in {} ms", topic, entries.size(), restoreMillis);
+    }
+
+    @Override
+    protected void doStop() throws InterruptedException {
+        if (follower != null) {
+            follower.close();
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /**
+     * Waits until this instance knows every ledger value written before the call: at start (the restore)
+     * and whenever its partitions may have changed hands.
+     */
+    @Override
+    public void catchUp() throws InterruptedException, TimeoutException {
+        follower.catchUp(catchUpTimeout);
+    }
+
+    public Optional<SeriesEntry> bySeriesKey(String seriesKey) {
+        return Optional.ofNullable(entries.get(seriesKey)).filter(e -> seriesKey.equals(e.seriesKey()));
+    }
+
+    public Optional<SeriesEntry> byConference(String conferenceID) {
+        String key = keyByConference.get(conferenceID);
+        return key == null ? Optional.empty() : Optional.ofNullable(entries.get(key));
+    }
+
+    /** The entry of this seriesKey or, failing that, of this conferenceID (for an operator's lookup). */
+    public Optional<SeriesEntry> find(String seriesKeyOrConferenceID) {
+        return bySeriesKey(seriesKeyOrConferenceID).or(() -> byConference(seriesKeyOrConferenceID));
+    }
+
+    /** The entry of a seriesKey or conferenceID as the ledger topic holds it (JSON), for an operator. */
+    public Optional<String> entryJson(String seriesKeyOrConferenceID) {
+        return find(seriesKeyOrConferenceID).map(entry -> LedgerCodec.tree(entry).toString());
+    }
+
+    /** Null once the ledger has been read to its end, else why not yet (readiness). */
+    public String restoreProblem() {
+        return restoreMillis >= 0 ? null : "the series ledger " + topic + " is not read to its end yet";
+    }
+
+    /**
+     * Writes an entry and waits for the broker's acknowledgement. A series that gains a seriesKey leaves its
+     * entry under the conferenceID behind: that one is deleted (a tombstone).
+     */
+    public void write(SeriesEntry entry) throws InterruptedException, ExecutionException, TimeoutException {
+        String formerKey = entry.conferenceID() == null ? null : keyByConference.get(entry.conferenceID());
+        send(entry.key(), LedgerCodec.write(entry));
+        if (formerKey != null && !formerKey.equals(entry.key())) {
+            send(formerKey, null);
+            entries.remove(formerKey);
+        }
+        remember(entry);
+    }
+
+    private void send(String key, byte[] value) throws InterruptedException, ExecutionException, TimeoutException {
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value);
+        record.headers().add(WRITER_HEADER, writer.getBytes(StandardCharsets.UTF_8));
+        producer.send(record).get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void remember(SeriesEntry entry) {
+        SeriesEntry before = entries.put(entry.key(), entry);
+        if (before != null && before.conferenceID() != null && !before.conferenceID().equals(entry.conferenceID())) {
+            keyByConference.remove(before.conferenceID(), entry.key());
+        }
+        if (entry.conferenceID() != null) {
+            keyByConference.put(entry.conferenceID(), entry.key());
+        }
+    }
+
+    /** A value another instance (or an earlier run) wrote. */
+    private void read(String key, byte[] value) {
+        if (value == null) {
+            SeriesEntry gone = entries.remove(key);
+            if (gone != null && gone.conferenceID() != null) {
+                keyByConference.remove(gone.conferenceID(), key);
+            }
+            return;
+        }
+        try {
+            SeriesEntry entry = LedgerCodec.read(value);
+            SeriesEntry known = entries.get(key);
+            boolean older = known != null && known.lastApplied() != null && entry.lastApplied() != null
+                    && entry.lastApplied().isOlderThan(known.lastApplied());
+            if (!older) {
+                remember(entry);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warn("Ignored a value of the series ledger {} that cannot be read (key {}): {}", topic, key, e.toString());
+        }
+    }
+
+    /**
+     * The lane of a parsed change: the series it names, through the ledger when it names only the
+     * conferenceID of a series that has a seriesKey, so that every change of one series shares a lane.
+     */
+    @Override
+    public String laneOf(JsonNode change) {
+        if (change == null) {
+            return "";
+        }
+        JsonNode seriesKey = change.get("seriesKey");
+        if (seriesKey != null && seriesKey.isTextual()) {
+            return "series:" + seriesKey.textValue();
+        }
+        JsonNode conferenceID = change.get("conferenceID");
+        if (conferenceID != null && conferenceID.isTextual()) {
+            return byConference(conferenceID.textValue()).map(SeriesEntry::seriesKey)
+                    .map(key -> "series:" + key).orElse("conference:" + conferenceID.textValue());
+        }
+        return "";
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    /** Milliseconds from start until the ledger was first read to its end; -1 until then. */
+    public long restoreMillis() {
+        return restoreMillis;
+    }
+
+    public String topic() {
+        return topic;
+    }
+}
