@@ -35,7 +35,7 @@ public final class Demo {
              MeetingApiSimulator api = MeetingApiSimulator.builder()
                      .credential(TestCredentials.APP_ID, TestCredentials.APP_KEY).start()) {
             EmbeddedKafka.Topics topics = new EmbeddedKafka.Topics("meeting.changes", "meeting.occurrences",
-                    "meeting.changes.dlq");
+                    "meeting.changes.dlq", "meeting.series");
             kafka.createTopic(topics.changes(), 3);
             kafka.createTopic(topics.occurrences(), 3);
             kafka.createTopic(topics.deadLetter(), 1);

@@ -47,6 +47,7 @@ final class BridgeJvm implements AutoCloseable {
         settings.put("bridge.topics.changes", topics.changes());
         settings.put("bridge.topics.occurrences", topics.occurrences());
         settings.put("bridge.topics.dead-letter", topics.deadLetter());
+        settings.put("bridge.topics.series", topics.series());
         settings.put("meeting.api.base-url", apiBaseUrl);
         settings.put("meeting.auth.app-id", TestCredentials.APP_ID);
         settings.put("bridge.kafka.reconnect-backoff-max-ms", "1000");

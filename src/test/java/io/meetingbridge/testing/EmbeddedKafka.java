@@ -189,6 +189,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /** The three topics of one bridge. */
-    public record Topics(String changes, String occurrences, String deadLetter) {
+    /** A bridge's topics; the series ledger's is created by the bridge itself, compacted. */
+    public record Topics(String changes, String occurrences, String deadLetter, String series) {
+
+        public Topics(String changes, String occurrences, String deadLetter) {
+            this(changes, occurrences, deadLetter, "series-of-" + changes);
+        }
     }
 }

@@ -32,6 +32,7 @@ public final class RunningBridge implements AutoCloseable {
                 .set("bridge.topics.changes", topics.changes())
                 .set("bridge.topics.occurrences", topics.occurrences())
                 .set("bridge.topics.dead-letter", topics.deadLetter())
+                .set("bridge.topics.series", topics.series())
                 .set("meeting.api.base-url", apiBaseUrl)
                 .set("meeting.auth.app-id", TestCredentials.APP_ID)
                 .set("meeting.auth.app-key", TestCredentials.APP_KEY)
