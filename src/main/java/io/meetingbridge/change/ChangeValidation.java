@@ -18,8 +18,14 @@ public final class ChangeValidation {
     public ObjectNode validate(@ExchangeProperty(FlowProperties.RECEIVED_CHANGE) ReceivedChange change,
                                Exchange exchange) throws InvalidChangeException {
         ValidChange valid = validator.validate(change.tree());
+        // until the route applies the other actions, it can only PUT a series named by its conferenceID
+        if (valid.action() != ChangeAction.MODIFY || valid.conferenceID() == null) {
+            throw new InvalidChangeException(valid.action() != ChangeAction.MODIFY
+                    ? "action " + valid.action().wireName() + " is not applied by this version of the bridge"
+                    : "a modify without conferenceID is not applied by this version of the bridge");
+        }
         exchange.setProperty(FlowProperties.CONFERENCE_ID, valid.conferenceID());
         exchange.setProperty(FlowProperties.APPLIED_CHANGE_KEY, valid.conferenceID() + "/" + change.changeId());
-        return valid.series();
+        return valid.body();
     }
 }
