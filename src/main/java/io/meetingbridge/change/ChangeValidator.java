@@ -1,39 +1,69 @@
 package io.meetingbridge.change;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.meetingbridge.api.RestScheduleConf;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Decides whether a parsed record is a valid meeting change: first the published JSON Schema, then
- * the documented limits a schema cannot state ({@link SeriesRules}). Thread-safe.
+ * Decides whether a parsed record is a valid meeting change: first the published JSON Schema, which
+ * holds the fields of every action, then what a schema cannot state: the documented limits of a
+ * series ({@link SeriesRules}) and that the times of the occurrence actions exist
+ * ({@link OccurrenceRules}). Nothing here needs the series ledger. Thread-safe.
  */
 public final class ChangeValidator {
 
     private final EnvelopeSchema schema = new EnvelopeSchema();
     private final SeriesRules seriesRules = new SeriesRules();
+    private final OccurrenceRules occurrenceRules = new OccurrenceRules();
 
     public ChangeValidator() {
     }
 
     public ValidChange validate(JsonNode envelope) throws InvalidChangeException {
         Problem.rejectIfAny(schema.check(envelope));
-        ObjectNode series = (ObjectNode) envelope.get("series");
-        Problem.rejectIfAny(seriesRules.check(series));
+        // the schema admits no other action
+        ChangeAction action = ChangeAction.of(envelope.path("action").textValue());
         String changeId = envelope.path("changeId").textValue();
-        model(series);
-        return new ValidChange(changeId, ChangeAction.MODIFY, null, envelope.get("conferenceID").textValue(), series,
-                null, java.util.List.of(), java.util.List.of());
+        String seriesKey = envelope.path("seriesKey").textValue();
+        String conferenceID = envelope.path("conferenceID").textValue();
+        return switch (action) {
+            case CREATE, MODIFY -> {
+                ObjectNode series = (ObjectNode) envelope.get("series");
+                Problem.rejectIfAny(seriesRules.check(series));
+                yield new ValidChange(changeId, action, seriesKey, conferenceID, series, null, List.of(), List.of());
+            }
+            case CANCEL -> new ValidChange(changeId, action, seriesKey, conferenceID, null, null, List.of(), List.of());
+            case MODIFY_OCCURRENCE -> {
+                ObjectNode occurrence = (ObjectNode) envelope.get("occurrence");
+                Problem.rejectIfAny(occurrenceRules.checkOccurrence(occurrence));
+                String occurrenceStart = occurrence.path("occurrenceStart").textValue();
+                yield new ValidChange(changeId, action, seriesKey, conferenceID, withoutStart(occurrence),
+                        occurrenceStart, List.of(), List.of());
+            }
+            case CANCEL_OCCURRENCES -> {
+                JsonNode starts = envelope.path("occurrenceStarts");
+                Problem.rejectIfAny(occurrenceRules.checkStarts(starts));
+                yield new ValidChange(changeId, action, seriesKey, conferenceID, null, null,
+                        texts(envelope.path("cycleSubConfIDs")), texts(starts));
+            }
+        };
     }
 
-    private static RestScheduleConf model(ObjectNode series) throws InvalidChangeException {
-        try {
-            return ChangeJson.MAPPER.treeToValue(series, RestScheduleConf.class);
-        } catch (JsonProcessingException e) {
-            // the schema admits only what the model can hold, so this means the two disagree
-            throw new InvalidChangeException(
-                    "series does not fit the meeting model: " + Echo.unquoted(e.getOriginalMessage()), e);
+    /** The PUT body: the occurrence as it came, less the start the bridge resolves and the API does not take. */
+    private static ObjectNode withoutStart(ObjectNode occurrence) {
+        if (!occurrence.has("occurrenceStart")) {
+            return occurrence;
         }
+        ObjectNode body = occurrence.deepCopy();
+        body.remove("occurrenceStart");
+        return body;
+    }
+
+    /** The strings of an array the schema has checked; empty for a field that is absent. */
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>(array.size());
+        array.forEach(item -> texts.add(item.textValue()));
+        return texts;
     }
 }

@@ -27,7 +27,7 @@ final class EnvelopeSchema {
     }
 
     List<Problem> check(JsonNode envelope) {
-        return schema.validate(envelope).stream().map(sentences::problem).toList();
+        return sentences.problems(schema.validate(envelope));
     }
 
     private static JsonNode load() {

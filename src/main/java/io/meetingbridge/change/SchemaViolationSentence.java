@@ -4,7 +4,12 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.ValidationMessage;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -13,6 +18,12 @@ import java.util.stream.StreamSupport;
  * {@code series.length must be 15..1440, got 14}. The rule's words come from the schema itself, so
  * the sentence cannot drift from the published file: a range names both of its bounds, and a
  * field's {@code description} says what its value must be when its type or pattern is wrong.
+ *
+ * <p>Two shapes of the schema read as one rule each. The alternatives of an {@code anyOf} that each
+ * require a field: {@code conferenceID or seriesKey is required}. A field whose schema is
+ * {@code false} inside the {@code then} of an {@code if}: {@code series is not allowed for action cancel}
+ * when the {@code if} holds a {@code const}, {@code occurrenceStarts is not allowed with cycleSubConfIDs}
+ * when it requires a field.
  */
 final class SchemaViolationSentence {
 
@@ -24,6 +35,20 @@ final class SchemaViolationSentence {
 
     SchemaViolationSentence(JsonNode schema) {
         this.schema = schema;
+    }
+
+    /** One problem per violation, except one for all the missing alternatives of one anyOf. */
+    List<Problem> problems(Collection<ValidationMessage> violations) {
+        List<Problem> problems = new ArrayList<>();
+        Set<String> anyOfsReported = new HashSet<>();
+        for (ValidationMessage violation : violations) {
+            if (!isMissingAlternative(violation)) {
+                problems.add(problem(violation));
+            } else if (anyOfsReported.add(violation.getInstanceLocation() + " " + anyOfOf(violation))) {
+                problems.add(noAlternative(violation));
+            }
+        }
+        return problems;
     }
 
     Problem problem(ValidationMessage violation) {
@@ -40,13 +65,86 @@ final class SchemaViolationSentence {
             case "enum" -> "must be one of " + listed(rule.path("enum")) + got(got);
             case "minimum", "maximum" -> "must be " + range(rule, "minimum", "maximum", "") + got(got);
             // a length rule reports how long the value is, not the value
-            case "minLength", "maxLength" -> "must be " + range(rule, "minLength", "maxLength", " characters")
+            case "minLength", "maxLength" -> isOnlyNotEmpty(rule) ? "must not be empty"
+                    : "must be " + range(rule, "minLength", "maxLength", " characters")
                     + ", got " + got.textValue().codePointCount(0, got.textValue().length());
             case "minItems", "maxItems" -> "must have " + range(rule, "minItems", "maxItems", " items")
                     + ", got " + got.size();
+            case "uniqueItems" -> "must have unique items, got " + Echo.of(firstRepeated(got)) + " more than once";
+            case "false" -> "is not allowed" + condition(violation);
             default -> "breaks the schema's " + violation.getType() + " rule" + got(got);
         };
         return new Problem(path, path + " " + rest);
+    }
+
+    /** A required field missing from {@code anyOf/n/required}: one alternative of several. */
+    private static boolean isMissingAlternative(ValidationMessage violation) {
+        JsonNodePath keyword = violation.getSchemaLocation().getFragment();
+        int names = keyword.getNameCount();
+        return "required".equals(violation.getType()) && names >= 3 && "anyOf".equals(keyword.getName(names - 3));
+    }
+
+    private static JsonNodePath anyOfOf(ValidationMessage violation) {
+        return violation.getSchemaLocation().getFragment().getParent().getParent();
+    }
+
+    /** {@code a or b is required}, the alternatives in the schema's order. */
+    private Problem noAlternative(ValidationMessage violation) {
+        FieldPath path = pathOf(violation.getInstanceLocation());
+        List<String> alternatives = new ArrayList<>();
+        FieldPath first = null;
+        for (JsonNode alternative : at(anyOfOf(violation))) {
+            List<String> fields = new ArrayList<>();
+            for (JsonNode name : alternative.path("required")) {
+                FieldPath field = path.field(name.asText());
+                first = first == null ? field : first;
+                fields.add(field.toString());
+            }
+            alternatives.add(String.join(" and ", fields));
+        }
+        return new Problem(first, String.join(" or ", alternatives) + " is required");
+    }
+
+    /**
+     * When a field is not allowed: {@code for action cancel} or {@code with cycleSubConfIDs}, read from
+     * the {@code if} whose {@code then} holds {@code properties/<field>: false}; empty when there is none.
+     */
+    private String condition(ValidationMessage violation) {
+        JsonNodePath holder = violation.getSchemaLocation().getFragment().getParent().getParent().getParent();
+        int names = holder.getNameCount();
+        if (names == 0 || !"then".equals(holder.getName(names - 1))) {
+            return "";
+        }
+        JsonNode condition = at(holder.getParent()).path("if");
+        FieldPath base = pathOf(violation.getInstanceLocation().getParent());
+        List<String> constants = new ArrayList<>();
+        condition.path("properties").properties().forEach(property -> {
+            if (property.getValue().has("const")) {
+                constants.add(base.field(property.getKey()) + " " + property.getValue().get("const").asText());
+            }
+        });
+        if (!constants.isEmpty()) {
+            return " for " + String.join(" and ", constants);
+        }
+        List<String> required = StreamSupport.stream(condition.path("required").spliterator(), false)
+                .map(name -> base.field(name.asText()).toString())
+                .toList();
+        return required.isEmpty() ? "" : " with " + String.join(" and ", required);
+    }
+
+    private static JsonNode firstRepeated(JsonNode array) {
+        Set<JsonNode> seen = new HashSet<>();
+        for (JsonNode item : array) {
+            if (!seen.add(item)) {
+                return item;
+            }
+        }
+        return array;
+    }
+
+    /** A length rule that says no more than "not empty". */
+    private static boolean isOnlyNotEmpty(JsonNode rule) {
+        return rule.path("minLength").asInt() == 1 && !rule.has("maxLength");
     }
 
     private static String got(JsonNode value) {
@@ -55,8 +153,11 @@ final class SchemaViolationSentence {
 
     /** The schema object that holds the violated keyword, found by its JSON pointer in the file. */
     private JsonNode ruleOf(ValidationMessage violation) {
-        JsonNodePath keyword = violation.getSchemaLocation().getFragment();
-        return schema.at(JsonPointer.compile(keyword.getParent().toString()));
+        return at(violation.getSchemaLocation().getFragment().getParent());
+    }
+
+    private JsonNode at(JsonNodePath location) {
+        return schema.at(JsonPointer.compile(location.toString()));
     }
 
     private static String typeName(JsonNode rule) {

@@ -1,12 +1,11 @@
 package io.meetingbridge.change;
 
+import static io.meetingbridge.change.CalendarText.DATE;
+import static io.meetingbridge.change.CalendarText.TIME;
+import static io.meetingbridge.change.CalendarText.existing;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
-import java.time.temporal.TemporalQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,13 +19,6 @@ import java.util.Optional;
  * point with Day is refused rather than silently ignored.
  */
 final class SeriesRules {
-
-    /** How a date or time is written, and what to call it. */
-    private record Written<T>(DateTimeFormatter format, TemporalQuery<T> type, String noun) {
-    }
-
-    private static final Written<LocalDate> DATE = new Written<>(strict("uuuu-MM-dd"), LocalDate::from, "date");
-    private static final Written<LocalDateTime> TIME = new Written<>(strict("uuuu-MM-dd HH:mm"), LocalDateTime::from, "time");
 
     private static final FieldPath SERIES = FieldPath.VALUE.field("series");
     private static final FieldPath CYCLE_PARAMS = SERIES.field("cycleParams");
@@ -86,19 +78,5 @@ final class SeriesRules {
 
     private static Problem outOfRange(FieldPath path, IntRange allowed, RecurrenceCycle cycle, JsonNode got) {
         return new Problem(path, path + " must be " + allowed + " when cycle is " + cycle + ", got " + Echo.of(got));
-    }
-
-    /** What the text names, when it exists; its shape has been checked by the schema. */
-    private static <T> Optional<T> existing(JsonNode text, FieldPath path, Written<T> written, List<Problem> problems) {
-        try {
-            return Optional.of(written.format().parse(text.textValue(), written.type()));
-        } catch (DateTimeParseException e) {
-            problems.add(new Problem(path, path + " must be a real " + written.noun() + ", got " + Echo.of(text)));
-            return Optional.empty();
-        }
-    }
-
-    private static DateTimeFormatter strict(String pattern) {
-        return DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT);
     }
 }

@@ -31,11 +31,13 @@ class RestScheduleConfTest {
 
         ValidChange change = validate(JSON.readTree(sdkJson));
 
-        assertThat(change.series()).isEqualTo(JSON.readTree(sdkJson));
-        assertThat(JSON.<JsonNode>valueToTree(change.model())).isEqualTo(JSON.readTree(sdkJson));
-        String modelJson = JSON.writeValueAsString(change.model());
+        RestScheduleConf model = model(change);
+
+        assertThat(change.body()).isEqualTo(JSON.readTree(sdkJson));
+        assertThat(JSON.<JsonNode>valueToTree(model)).isEqualTo(JSON.readTree(sdkJson));
+        String modelJson = JSON.writeValueAsString(model);
         assertThat(JsonUtils.toObject(modelJson, RestScheduleConfDTO.class)).isEqualTo(sdkBody);
-        assertThat(change.model().getConfConfigInfo().getGuestPwd()).isEqualTo("123456");
+        assertThat(model.getConfConfigInfo().getGuestPwd()).isEqualTo("123456");
     }
 
     @Test
@@ -47,10 +49,15 @@ class RestScheduleConfTest {
                  "confConfigInfo":{"inviteMode":"AUTO_INVITE","audienceCallInRestriction":[0,2]}}
                 """);
 
-        RestScheduleConf model = validate(series).model();
+        RestScheduleConf model = model(validate(series));
 
         assertThat(model.getOtherFields()).containsOnlyKeys("webinar");
         assertThat(JSON.<JsonNode>valueToTree(model)).isEqualTo(series);
+    }
+
+    /** The validated series bound to the typed model (the validator no longer binds it). */
+    private static RestScheduleConf model(ValidChange change) throws Exception {
+        return JSON.treeToValue(change.body(), RestScheduleConf.class);
     }
 
     private ValidChange validate(JsonNode series) throws Exception {

@@ -38,7 +38,7 @@ final class BaselineApiClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint + change.conferenceID()))
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(MeetingApiJson.mapper().writeValueAsBytes(change.series())));
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(MeetingApiJson.mapper().writeValueAsBytes(change.body())));
         int attempts = 1;
         HttpResponse<byte[]> response = send(request);
         if (response.statusCode() == UNAUTHORIZED) {

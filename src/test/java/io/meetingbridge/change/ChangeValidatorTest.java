@@ -26,9 +26,12 @@ class ChangeValidatorTest {
 
         assertThat(change.changeId()).isEqualTo("crm-7731-v4");
         assertThat(change.conferenceID()).isEqualTo("914087436");
-        assertThat(change.series()).isSameAs(envelope.get("series")).isEqualTo(exampleSeries(example()));
-        assertThat(change.model().getCycleParams().getPoint()).containsExactly(1, 3);
-        assertThat(change.model().getAttendees().get(0).getAccountId()).isEqualTo("u1");
+        assertThat(change.action()).isEqualTo(ChangeAction.MODIFY);
+        assertThat(change.seriesKey()).isNull();
+        assertThat(change.body()).isSameAs(envelope.get("series")).isEqualTo(exampleSeries(example()));
+        assertThat(change.occurrenceStart()).isNull();
+        assertThat(change.cycleSubConfIDs()).isEmpty();
+        assertThat(change.occurrenceStarts()).isEmpty();
     }
 
     @Test
@@ -48,8 +51,8 @@ class ChangeValidatorTest {
 
         ValidChange valid = accept(bytes(change));
 
-        assertThat(valid.series()).isEqualTo(exampleSeries(change));
-        assertThat(valid.model().getOtherFields()).containsOnlyKeys("futureSetting");
+        assertThat(valid.body()).isEqualTo(exampleSeries(change));
+        assertThat(valid.body().get("futureSetting").get("level").decimalValue()).isEqualByComparingTo("1.50");
     }
 
     @Test
@@ -58,7 +61,7 @@ class ChangeValidatorTest {
         exampleSeries(change).put("startTime", "");
         exampleCycle(change).put("cycle", "Day").put("interval", 15).remove("point");
 
-        assertThat(accept(bytes(change)).model().getCycleParams().getCycle()).isEqualTo("Day");
+        assertThat(accept(bytes(change)).body().get("cycleParams").get("cycle").textValue()).isEqualTo("Day");
     }
 
     @Test
@@ -67,7 +70,7 @@ class ChangeValidatorTest {
         exampleCycle(change).put("startDate", "2028-02-29").put("endDate", "2029-02-28").put("cycle", "Month")
                 .put("interval", 3).putArray("point").add(31);
 
-        assertThat(accept(bytes(change)).model().getCycleParams().getEndDate()).isEqualTo("2029-02-28");
+        assertThat(accept(bytes(change)).body().get("cycleParams").get("endDate").textValue()).isEqualTo("2029-02-28");
     }
 
     @Test

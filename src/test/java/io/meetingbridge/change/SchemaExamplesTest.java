@@ -1,0 +1,97 @@
+package io.meetingbridge.change;
+
+import static io.meetingbridge.change.ChangeSamples.JSON;
+import static io.meetingbridge.change.ChangeSamples.accept;
+import static io.meetingbridge.change.ChangeSamples.bytes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The examples of the published schema are what producers copy: each one validates against the schema
+ * on its own (as a producer's validator sees it) and through the bridge's validator, and together
+ * they show every action.
+ */
+class SchemaExamplesTest {
+
+    private static final JsonNode SCHEMA = load();
+
+    @ParameterizedTest(name = "example {index}: {0}")
+    @MethodSource("examples")
+    void everyExampleIsValidAgainstTheSchemaAlone(JsonNode example) {
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(SCHEMA);
+
+        assertThat(schema.validate(example)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "example {index}: {0}")
+    @MethodSource("examples")
+    void everyExampleIsAcceptedByTheBridge(JsonNode example) throws InvalidChangeException {
+        ValidChange valid = accept(bytes(example));
+
+        assertThat(valid.action().wireName()).isEqualTo(example.path("action").asText("modify"));
+        assertThat(valid.changeId()).isEqualTo(example.get("changeId").textValue());
+    }
+
+    @Test
+    void theExamplesShowEveryActionAndBothWaysOfNamingOccurrences() throws InvalidChangeException {
+        Set<ChangeAction> actions = EnumSet.noneOf(ChangeAction.class);
+        List<ValidChange> valid = new ArrayList<>();
+        for (JsonNode example : examples().toList()) {
+            ValidChange change = accept(bytes(example));
+            actions.add(change.action());
+            valid.add(change);
+        }
+
+        assertThat(actions).containsExactlyInAnyOrder(ChangeAction.values());
+        assertThat(valid).anyMatch(v -> v.occurrenceStart() != null)
+                .anyMatch(v -> v.action() == ChangeAction.MODIFY_OCCURRENCE && v.occurrenceStart() == null)
+                .anyMatch(v -> !v.cycleSubConfIDs().isEmpty())
+                .anyMatch(v -> !v.occurrenceStarts().isEmpty())
+                .anyMatch(v -> v.action() == ChangeAction.MODIFY && v.conferenceID() == null);
+    }
+
+    @Test
+    void theFirstExampleIsTheDesignsRecordWithoutAction() {
+        assertThat(SCHEMA.get("examples").get(0)).isEqualTo(ChangeSamples.example());
+    }
+
+    @Test
+    void theSchemaListsTheActionsOfTheCodeInTheSameOrder() {
+        List<String> listed = StreamSupport.stream(SCHEMA.at("/properties/action/enum").spliterator(), false)
+                .map(JsonNode::textValue).toList();
+
+        assertThat(listed).containsExactlyElementsOf(
+                Arrays.stream(ChangeAction.values()).map(ChangeAction::wireName).toList());
+    }
+
+    static Stream<JsonNode> examples() {
+        JsonNode examples = SCHEMA.get("examples");
+        assertThat(examples).isNotNull();
+        return StreamSupport.stream(examples.spliterator(), false);
+    }
+
+    private static JsonNode load() {
+        try (InputStream in = SchemaExamplesTest.class.getResourceAsStream(EnvelopeSchema.RESOURCE)) {
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
