@@ -6,6 +6,8 @@ import static io.meetingbridge.change.ChangeSamples.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.huaweicloud.sdk.core.utils.JsonUtils;
+import com.huaweicloud.sdk.meeting.v1.model.RestScheduleCycleConfDTO;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -65,6 +67,24 @@ class SchemaExamplesTest {
                 .anyMatch(v -> !v.cycleSubConfIDs().isEmpty())
                 .anyMatch(v -> !v.occurrenceStarts().isEmpty())
                 .anyMatch(v -> v.action() == ChangeAction.MODIFY && v.conferenceID() == null);
+    }
+
+    @Test
+    void theOccurrenceBodiesAreWhatTheOfficialSdkSendsForOneOccurrence() throws Exception {
+        List<ValidChange> moves = new ArrayList<>();
+        for (JsonNode example : examples().toList()) {
+            ValidChange change = accept(bytes(example));
+            if (change.action() == ChangeAction.MODIFY_OCCURRENCE) {
+                moves.add(change);
+            }
+        }
+
+        assertThat(moves).isNotEmpty();
+        for (ValidChange move : moves) {
+            String body = move.body().toString();
+            RestScheduleCycleConfDTO sdk = JsonUtils.toObject(body, RestScheduleCycleConfDTO.class);
+            assertThat(JSON.readTree(JsonUtils.toJSON(sdk))).isEqualTo(move.body());
+        }
     }
 
     @Test
