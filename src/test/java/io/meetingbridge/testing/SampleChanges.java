@@ -17,11 +17,52 @@ public final class SampleChanges {
 
     public static String weekly(String changeId, String conferenceId, String subject) {
         return """
-                {"changeId":"%s","conferenceID":"%s","series":{"mediaTypes":"HDVideo","subject":"%s",\
+                {"changeId":"%s","conferenceID":"%s","series":%s}""".formatted(changeId, conferenceId, weeklySeries(subject));
+    }
+
+    /** The series of {@link #weekly}: its occurrences start at 01:00 UTC on 2026-12-02, -07, -09, -14, -16, -21, -23, -28. */
+    public static String weeklySeries(String subject) {
+        return """
+                {"mediaTypes":"HDVideo","subject":"%s",\
                 "startTime":"2026-12-01 01:00","length":60,"timeZoneID":"56",\
                 "attendees":[{"accountId":"u1","appId":"APPID","name":"Alice","role":1}],\
                 "cycleParams":{"startDate":"2026-12-01","endDate":"2026-12-29","cycle":"Week","interval":1,\
-                "point":[1,3],"preRemindDays":1}}}""".formatted(changeId, conferenceId, subject);
+                "point":[1,3],"preRemindDays":1}}""".formatted(subject);
+    }
+
+    /** A create of the weekly series under the upstream's own id. */
+    public static String create(String changeId, String seriesKey, String subject) {
+        return """
+                {"changeId":"%s","action":"create","seriesKey":"%s","series":%s}""".formatted(changeId, seriesKey,
+                weeklySeries(subject));
+    }
+
+    /** A modify of the weekly series that names it by seriesKey alone. */
+    public static String modifyBySeriesKey(String changeId, String seriesKey, String subject) {
+        return """
+                {"changeId":"%s","action":"modify","seriesKey":"%s","series":%s}""".formatted(changeId, seriesKey,
+                weeklySeries(subject));
+    }
+
+    /** Moves the occurrence that starts at {@code occurrenceStart} to {@code newStart}, 30 minutes long. */
+    public static String moveOccurrence(String changeId, String seriesKey, String occurrenceStart, String newStart) {
+        return """
+                {"changeId":"%s","action":"modify-occurrence","seriesKey":"%s","occurrence":{"occurrenceStart":"%s",\
+                "mediaTypes":"HDVideo","startTime":"%s","length":30}}""".formatted(changeId, seriesKey, occurrenceStart,
+                newStart);
+    }
+
+    /** Cancels the occurrences that start at these times. */
+    public static String cancelOccurrences(String changeId, String seriesKey, String... occurrenceStarts) {
+        return """
+                {"changeId":"%s","action":"cancel-occurrences","seriesKey":"%s","occurrenceStarts":["%s"]}"""
+                .formatted(changeId, seriesKey, String.join("\",\"", occurrenceStarts));
+    }
+
+    /** Cancels the whole series, named by seriesKey. */
+    public static String cancel(String changeId, String seriesKey) {
+        return """
+                {"changeId":"%s","action":"cancel","seriesKey":"%s"}""".formatted(changeId, seriesKey);
     }
 
     public static ProducerRecord<byte[], byte[]> record(String topic, String key, String value) {
