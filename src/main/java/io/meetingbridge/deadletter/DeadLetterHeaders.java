@@ -27,6 +27,14 @@ public final class DeadLetterHeaders {
     public static final String VALUE_OMITTED = "dlq-value-omitted";
 
     /**
+     * Where the change was first published ({@code topic:partition:offset:timestamp}) and a seal over it and
+     * the value. A replay carries both back to the input topic (a copy of the dead letter does too), so the
+     * series ledger can tell a replayed change from a newer one.
+     */
+    public static final String ORIGIN = "dlq-origin";
+    public static final String ORIGIN_SEAL = "dlq-origin-seal";
+
+    /**
      * How often a record has been replayed from the dead-letter topic. Set by the replay, kept through
      * later failures (it is an input header like any other), so a record cannot loop forever.
      */
@@ -34,7 +42,7 @@ public final class DeadLetterHeaders {
 
     private static final Set<String> BRIDGE_OWNED = Set.of(REASON, DETAIL, HTTP_STATUS, ERROR_CODE, ERROR_MESSAGE,
             REQUEST_ID, EXCEPTION_CLASS, ORIGINAL_TOPIC, ORIGINAL_PARTITION, ORIGINAL_OFFSET, ORIGINAL_TIMESTAMP, ATTEMPTS,
-            FAILED_AT, CHANGE_ID, VALUE_OMITTED);
+            FAILED_AT, CHANGE_ID, VALUE_OMITTED, ORIGIN, ORIGIN_SEAL);
 
     /**
      * Whether a header name is one the bridge writes on a dead letter, in any letter case: an input header
@@ -42,6 +50,11 @@ public final class DeadLetterHeaders {
      */
     public static boolean isBridgeOwned(String name) {
         return BRIDGE_OWNED.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether a replay puts this header back on the input topic: only the change's sealed origin. */
+    public static boolean isCarriedByReplay(String name) {
+        return name.equals(ORIGIN) || name.equals(ORIGIN_SEAL);
     }
 
     /** The last value of a header as UTF-8 text, or null. */

@@ -39,7 +39,7 @@ public final class DeadLetterRecords {
         SourceRecord source = change.source();
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, source.key(), source.value());
         for (Header header : source.headers()) {
-            if (!DeadLetterHeaders.isBridgeOwned(header.key()) && !ReplayOrigin.isOriginHeader(header.key())) {
+            if (!DeadLetterHeaders.isBridgeOwned(header.key())) {
                 record.headers().add(header);
             }
         }

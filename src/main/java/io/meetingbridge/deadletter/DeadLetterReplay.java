@@ -106,7 +106,9 @@ public final class DeadLetterReplay {
     private ProducerRecord<byte[], byte[]> asInput(ConsumerRecord<byte[], byte[]> dead, int replayCount) {
         ProducerRecord<byte[], byte[]> input = new ProducerRecord<>(changesTopic, dead.key(), dead.value());
         for (Header header : dead.headers()) {
-            if (!DeadLetterHeaders.isBridgeOwned(header.key()) && !DeadLetterHeaders.REPLAY_COUNT.equalsIgnoreCase(header.key())) {
+            boolean inputOwn = !DeadLetterHeaders.isBridgeOwned(header.key())
+                    && !DeadLetterHeaders.REPLAY_COUNT.equalsIgnoreCase(header.key());
+            if (inputOwn || DeadLetterHeaders.isCarriedByReplay(header.key())) {
                 input.headers().add(header);
             }
         }

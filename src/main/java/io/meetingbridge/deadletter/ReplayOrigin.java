@@ -5,9 +5,9 @@ import io.meetingbridge.change.SourceRecord;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -22,8 +22,8 @@ import org.apache.kafka.common.header.Headers;
  */
 public final class ReplayOrigin {
 
-    public static final String ORIGIN = "meeting-origin";
-    public static final String SEAL = "meeting-origin-seal";
+    public static final String ORIGIN = DeadLetterHeaders.ORIGIN;
+    public static final String SEAL = DeadLetterHeaders.ORIGIN_SEAL;
     private static final String ALGORITHM = "HmacSHA256";
     private static final byte[] PURPOSE = "meeting-series-bridge replay origin".getBytes(StandardCharsets.UTF_8);
 
@@ -33,8 +33,16 @@ public final class ReplayOrigin {
         this.key = new SecretKeySpec(key, ALGORITHM);
     }
 
-    /** The seal key of every instance that shares this App key. */
+    /**
+     * The seal key of every instance that shares this App key. Without an App key (a replay command, which
+     * seals nothing) the key is random: no one else can make a seal it accepts.
+     */
     public static ReplayOrigin of(String appKey) {
+        if (appKey == null || appKey.isEmpty()) {
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            return new ReplayOrigin(random);
+        }
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(appKey.getBytes(StandardCharsets.UTF_8), ALGORITHM));
@@ -42,12 +50,6 @@ public final class ReplayOrigin {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
-    }
-
-    /** Whether a header name is one of these two, in any letter case: only the bridge writes them. */
-    public static boolean isOriginHeader(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return lower.equals(ORIGIN) || lower.equals(SEAL);
     }
 
     /** Where the record's change was first published: a sealed origin it carries, else where it is. */
