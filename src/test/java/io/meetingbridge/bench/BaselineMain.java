@@ -71,8 +71,8 @@ public final class BaselineMain {
 
     private static BaselineScheduler scheduler(String mode, BridgeProperties settings, BaselineApplier applier) {
         return mode.equals(CONCURRENT)
-                ? new LaneScheduler(applier, settings.integer("bridge.api.max-in-flight"))
-                : new SequentialScheduler(applier);
+                ? new LaneScheduler(applier::apply, settings.integer("bridge.api.max-in-flight"))
+                : new SequentialScheduler(applier::apply);
     }
 
     private static Map<String, Object> consumerConfig(BridgeProperties settings) {

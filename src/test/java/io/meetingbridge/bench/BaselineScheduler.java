@@ -13,4 +13,10 @@ interface BaselineScheduler extends AutoCloseable {
     @Override
     default void close() {
     }
+
+    /** Applies one change and returns once its output is acknowledged: {@link BaselineApplier#apply}. */
+    @FunctionalInterface
+    interface Apply {
+        void apply(ReceivedChange change) throws InterruptedException, ExecutionException;
+    }
 }

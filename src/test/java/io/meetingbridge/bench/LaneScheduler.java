@@ -19,10 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LaneScheduler implements BaselineScheduler {
 
-    private final BaselineApplier applier;
+    private final Apply applier;
     private final ExecutorService lanes;
 
-    LaneScheduler(BaselineApplier applier, int maxInFlight) {
+    LaneScheduler(Apply applier, int maxInFlight) {
         this.applier = applier;
         this.lanes = Executors.newFixedThreadPool(maxInFlight, laneThreads());
     }

@@ -4,14 +4,17 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
 
 /**
- * One panel of a chart: a title, a y axis from 0 with a few grid lines, categorical x values evenly
+ * One panel of a chart: a title, a y axis from 0 with a few round grid lines, categorical x values evenly
  * spaced, and one line per series. A null value (a failed run) leaves a gap.
  */
 final class LinePanel {
 
+    /** About this many grid lines above the axis. */
     private static final int GRID_LINES = 4;
     private static final int AXIS_SPACE = 48;
     private static final int LABEL_SPACE = 34;
@@ -34,16 +37,18 @@ final class LinePanel {
         int top = y + TITLE_SPACE;
         int plotWidth = width - AXIS_SPACE;
         int plotHeight = height - TITLE_SPACE - LABEL_SPACE;
-        double max = niceCeiling(series.stream().flatMap(s -> s.values().stream())
-                .filter(v -> v != null).mapToDouble(Double::doubleValue).max().orElse(1));
+        double highest = series.stream().flatMap(s -> s.values().stream())
+                .filter(v -> v != null).mapToDouble(Double::doubleValue).max().orElse(1);
+        double step = niceStep(highest / GRID_LINES);
+        int gridLines = Math.max(1, (int) Math.ceil(highest / step));
+        double max = step * gridLines;
 
-        for (int i = 0; i <= GRID_LINES; i++) {
-            double value = max * i / GRID_LINES;
-            int gridY = top + plotHeight - (int) Math.round(plotHeight * (double) i / GRID_LINES);
+        for (int i = 0; i <= gridLines; i++) {
+            int gridY = top + plotHeight - (int) Math.round(plotHeight * (double) i / gridLines);
             g.setColor(i == 0 ? Color.BLACK : new Color(0xDDDDDD));
             g.drawLine(left, gridY, left + plotWidth, gridY);
             g.setColor(Color.DARK_GRAY);
-            String label = value >= 10 ? "%.0f".formatted(value) : "%.1f".formatted(value);
+            String label = new BigDecimal(step * i).round(new MathContext(4)).stripTrailingZeros().toPlainString();
             g.drawString(label, left - 6 - font.stringWidth(label), gridY + font.getAscent() / 2);
         }
         g.setColor(Color.BLACK);
@@ -83,8 +88,8 @@ final class LinePanel {
         return left + (int) Math.round(plotWidth * (index + 0.5) / count);
     }
 
-    /** The smallest of 1, 2, 2.5, 5 times a power of ten that is at least {@code value}. */
-    static double niceCeiling(double value) {
+    /** The smallest of 1, 2, 2.5, 5 times a power of ten that is at least {@code value}: a grid step. */
+    static double niceStep(double value) {
         if (value <= 0) {
             return 1;
         }

@@ -30,8 +30,11 @@ final class ResultsTable {
         out.println("  CPU s/1k: pipeline JVM user+sys CPU over that same window, per 1000 changes; whole s/1k: from"
                 + " launch to the bulk phase's end, per change applied by then; bench s/1k: the benchmark's JVM"
                 + " (broker, simulator) in the bulk window; host %: share of all CPUs busy, any process");
-        out.println("  p50/p99: live phase, " + settings.liveRatePerSecond() + " changes/s for "
-                + settings.liveDuration().toSeconds() + " s; input record timestamp -> its last occurrence's timestamp");
+        if (!comparisons.isEmpty()) {
+            out.println("  p50/p99: live phase, " + settings.liveRatePerSecond() + " changes/s for "
+                    + settings.liveDuration().toSeconds() + " s; input record timestamp -> its last occurrence's"
+                    + " timestamp");
+        }
         out.println("  RSS: peak (VmHWM); start: JVM launch -> first occurrence written (a warm-up change end to end);"
                 + " ready: JVM launch -> readiness UP; PUTs: most PUTs the simulator had open at once;"
                 + " FGCs: 'Pause Full' in the GC log");

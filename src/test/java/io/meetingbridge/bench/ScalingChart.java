@@ -24,6 +24,7 @@ final class ScalingChart {
     private static final int PANEL_HEIGHT = 240;
     private static final int GAP = 30;
     private static final int HEADER = 60;
+    private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 
     private ScalingChart() {
     }
@@ -31,7 +32,7 @@ final class ScalingChart {
     static void write(Path file, ScalingResults scaling, String caption) throws IOException {
         System.setProperty("java.awt.headless", "true");
         List<ScalingDimension> dimensions = scaling.plan().dimensions();
-        int width = GAP + dimensions.size() * (PANEL_WIDTH + GAP);
+        int width = Math.max(GAP + dimensions.size() * (PANEL_WIDTH + GAP), 2 * GAP + textWidth(caption));
         int height = HEADER + 2 * (PANEL_HEIGHT + GAP);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -40,7 +41,7 @@ final class ScalingChart {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, width, height);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            g.setFont(FONT);
             header(g, caption);
             for (int i = 0; i < dimensions.size(); i++) {
                 ScalingDimension dimension = dimensions.get(i);
@@ -55,6 +56,16 @@ final class ScalingChart {
             g.dispose();
         }
         ImageIO.write(image, "png", file.toFile());
+    }
+
+    /** The caption's width in pixels, measured on a scratch image before the chart's size is known. */
+    private static int textWidth(String text) {
+        Graphics2D scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            return scratch.getFontMetrics(FONT).stringWidth(text);
+        } finally {
+            scratch.dispose();
+        }
     }
 
     private static void header(Graphics2D g, String caption) {

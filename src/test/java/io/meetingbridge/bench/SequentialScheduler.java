@@ -7,9 +7,9 @@ import java.util.concurrent.ExecutionException;
 /** The sequential baseline: one change at a time, in offset order, on the consumer's thread (as HTTP sink connectors do). */
 final class SequentialScheduler implements BaselineScheduler {
 
-    private final BaselineApplier applier;
+    private final Apply applier;
 
-    SequentialScheduler(BaselineApplier applier) {
+    SequentialScheduler(Apply applier) {
         this.applier = applier;
     }
 
