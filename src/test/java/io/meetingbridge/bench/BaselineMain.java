@@ -18,15 +18,24 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * The benchmark's baseline in a JVM of its own: {@link BaselinePipeline} wired from the same settings
- * keys as the bridge ({@code -Dkey=value} over the packaged application.properties). Stops on SIGTERM.
+ * The benchmark's baselines in a JVM of their own: {@link BaselinePipeline} wired from the same settings
+ * keys as the bridge ({@code -Dkey=value} over the packaged application.properties). The one argument
+ * picks the scheduler: {@value #CONCURRENT} (key-ordered lanes, at most {@code bridge.api.max-in-flight}
+ * calls open, as the bridge) or {@value #SEQUENTIAL} (one change at a time). Stops on SIGTERM.
  */
 public final class BaselineMain {
+
+    static final String CONCURRENT = "concurrent";
+    static final String SEQUENTIAL = "sequential";
 
     private BaselineMain() {
     }
 
     public static void main(String[] args) throws Exception {
+        String mode = args.length == 1 ? args[0] : "";
+        if (!mode.equals(CONCURRENT) && !mode.equals(SEQUENTIAL)) {
+            throw new IllegalArgumentException("usage: BaselineMain " + CONCURRENT + "|" + SEQUENTIAL);
+        }
         BridgeProperties settings = BridgeProperties.withOverrides(System.getProperties());
         Clock clock = Clock.systemUTC();
         HttpClient http = HttpClient.newBuilder()
@@ -44,18 +53,26 @@ public final class BaselineMain {
                 settings.millis("meeting.auth.retry-max-delay-ms"), clock);
 
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(settings));
-             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig(settings))) {
-            BaselinePipeline pipeline = new BaselinePipeline(consumer, producer,
-                    new BaselineApiClient(http, baseUrl, tokens, responseTimeout),
-                    new ChangeParser(), new ChangeValidator(), new BaselineDeadLetters(settings.text("bridge.topics.dead-letter"), clock), settings);
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig(settings));
+             BaselineScheduler scheduler = scheduler(mode, settings, new BaselineApplier(producer,
+                     new BaselineApiClient(http, baseUrl, tokens, responseTimeout), new ChangeValidator(),
+                     new BaselineDeadLetters(settings.text("bridge.topics.dead-letter"), clock),
+                     settings.text("bridge.topics.occurrences")))) {
+            BaselinePipeline pipeline = new BaselinePipeline(consumer, scheduler, new ChangeParser(), settings);
             Thread pipelineThread = Thread.currentThread();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 pipeline.stop();
                 joinQuietly(pipelineThread);
             }, "baseline-stop"));
-            System.out.println("baseline started");
+            System.out.println("baseline started (" + mode + ")");
             pipeline.run();
         }
+    }
+
+    private static BaselineScheduler scheduler(String mode, BridgeProperties settings, BaselineApplier applier) {
+        return mode.equals(CONCURRENT)
+                ? new LaneScheduler(applier::apply, settings.integer("bridge.api.max-in-flight"))
+                : new SequentialScheduler(applier::apply);
     }
 
     private static Map<String, Object> consumerConfig(BridgeProperties settings) {

@@ -3,6 +3,7 @@ package io.meetingbridge.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -12,12 +13,15 @@ import java.util.stream.Collectors;
 /**
  * The benchmark's knobs, from {@code -Dbench.*} system properties; {@link Benchmark} lists them.
  *
- * @param pipelineOverrides settings given to both pipelines' JVMs, from {@code -Dbench.set.<key>=<value>}
+ * @param pipelineOverrides settings given to every pipeline's JVM, from {@code -Dbench.set.<key>=<value>}
+ * @param enforceTargets    whether a missed target makes the benchmark exit with status 1
+ * @param scaling           the scaling table's plan, or null when it is not wanted
  */
 record BenchSettings(int warmupChanges, int instantChanges, Duration slowApiLatency, int slowChanges,
-                     int slowBaselineChanges, int liveRatePerSecond,
+                     int slowSequentialChanges, int liveRatePerSecond,
                      Duration liveDuration, Duration phaseTimeout, boolean flightRecording, Set<String> workloadNames,
-                     Map<String, String> pipelineOverrides, Path bridgeJar, Path outputDir) {
+                     Map<String, String> pipelineOverrides, boolean enforceTargets, ScalingPlan scaling,
+                     Path bridgeJar, Path outputDir) {
 
     private static final String OVERRIDE_PREFIX = "bench.set.";
     private static final Pattern SECRET = Pattern.compile("key|password|secret|token", Pattern.CASE_INSENSITIVE);
@@ -33,14 +37,15 @@ record BenchSettings(int warmupChanges, int instantChanges, Duration slowApiLate
                 Integer.getInteger("bench.changes", 3000),
                 Duration.ofMillis(Integer.getInteger("bench.slow-api-ms", 50)),
                 Integer.getInteger("bench.slow-changes", 3000),
-                Integer.getInteger("bench.slow-baseline-changes", 400),
+                Integer.getInteger("bench.slow-sequential-changes", 400),
                 Integer.getInteger("bench.live-rate", 10),
                 Duration.ofSeconds(Integer.getInteger("bench.live-seconds", 15)),
                 Duration.ofSeconds(Integer.getInteger("bench.phase-timeout-seconds", 180)),
                 Boolean.getBoolean("bench.jfr"),
-                Arrays.stream(System.getProperty("bench.workloads", "").split(","))
-                        .map(String::strip).filter(name -> !name.isEmpty()).collect(Collectors.toUnmodifiableSet()),
+                words("bench.workloads"),
                 overrides(),
+                Boolean.parseBoolean(System.getProperty("bench.enforce", "true")),
+                Boolean.getBoolean("bench.scaling") ? scalingPlan() : null,
                 bridgeJar,
                 // next to the jar, i.e. in the build directory, whatever -Dbuild.dir says
                 bridgeJar.resolveSibling("bench"));
@@ -56,6 +61,25 @@ record BenchSettings(int warmupChanges, int instantChanges, Duration slowApiLate
     /** The bridge's settings as both pipelines run with them. */
     BridgeProperties pipelineProperties() {
         return BridgeProperties.withOverrides(pipelineOverrides);
+    }
+
+    /** The dimensions named by -Dbench.scaling-dimensions (default all), with -Dbench.scaling-changes per run. */
+    private static ScalingPlan scalingPlan() {
+        Set<String> named = words("bench.scaling-dimensions");
+        List<ScalingDimension> dimensions = Arrays.stream(ScalingDimension.values())
+                .filter(dimension -> named.isEmpty() || named.contains(dimension.key()))
+                .toList();
+        if (dimensions.isEmpty()) {
+            throw new IllegalArgumentException("-Dbench.scaling-dimensions names none of "
+                    + Arrays.stream(ScalingDimension.values()).map(ScalingDimension::key).toList());
+        }
+        return new ScalingPlan(dimensions, Integer.getInteger("bench.scaling-changes", 3000));
+    }
+
+    /** A comma-separated system property as a set of words; empty when unset. */
+    private static Set<String> words(String property) {
+        return Arrays.stream(System.getProperty(property, "").split(","))
+                .map(String::strip).filter(word -> !word.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
     private static Map<String, String> overrides() {

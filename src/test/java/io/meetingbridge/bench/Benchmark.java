@@ -11,25 +11,36 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
- * Issue 5's end-to-end benchmark: the bridge (its shaded jar in a JVM of its own) against a hand-written
- * baseline ({@link BaselineMain}, likewise), on an embedded KRaft broker and the Meeting API simulator
- * in this JVM, loopback only. Prints a table and writes {@code bench/results.json} next to the jar.
+ * The end-to-end benchmark (issues 5 and 11): the bridge (its shaded jar in a JVM of its own) against
+ * two hand-written baselines ({@link BaselineMain}, likewise): concurrent (key-ordered lanes, the
+ * bridge's in-flight limit), which every ratio and target is against, and sequential (one change at a
+ * time), a second row. An embedded KRaft broker and the Meeting API simulator run in this JVM, loopback
+ * only. Prints a table and the targets as PASS/FAIL lines, writes {@code bench/results.json} next to
+ * the jar (and {@code bench/scaling.png} with the scaling table), and exits with status 1 when a target
+ * failed.
  *
  * <p>{@code mvn -q -DskipTests package exec:java@bench}, with optional system properties:
  * <pre>
- * -Dbench.warmup-changes=1000        changes applied (instant API) before a pipeline is measured
- * -Dbench.changes=3000               changes per pipeline, instant API
- * -Dbench.slow-api-ms=50             the slow API's added latency per PUT (the issue's target is for 50)
- * -Dbench.slow-changes=3000          changes for the bridge, slow API
- * -Dbench.slow-baseline-changes=400  changes for the baseline, slow API (one call at a time: ~18/s at 50 ms)
+ * -Dbench.warmup-changes=1000          changes applied (instant API) before a pipeline is measured
+ * -Dbench.changes=3000                 changes per pipeline, instant API
+ * -Dbench.slow-api-ms=50               the slow API's added latency per PUT (the issue's target is for 50)
+ * -Dbench.slow-changes=3000            changes for the bridge and the concurrent baseline, slow API
+ * -Dbench.slow-sequential-changes=400  changes for the sequential baseline, slow API (~18/s at 50 ms)
  * -Dbench.live-rate=10 -Dbench.live-seconds=15   the live phase that measures latency
- * -Dbench.phase-timeout-seconds=180  a run fails when a phase takes longer
- * -Dbench.workloads=50ms-500conf     only these workloads (comma-separated; default all)
- * -Dbench.jfr=true                   a JFR recording per pipeline JVM, bench/&lt;run&gt;.jfr
- * -Dbench.set.KEY=VALUE              a bridge setting for both pipelines, e.g. bench.set.bridge.api.max-in-flight=16
+ * -Dbench.phase-timeout-seconds=180    a run fails when a phase takes longer
+ * -Dbench.workloads=50ms-500conf       only these workloads (comma-separated; default all; "none" for none)
+ * -Dbench.scaling=true                 also the scaling table and chart (16 more runs, about 10 minutes)
+ * -Dbench.scaling-changes=3000         changes per scaling run
+ * -Dbench.scaling-dimensions=partitions,latency   only these (partitions, conferences, occurrences, api-latency)
+ * -Dbench.enforce=false                exit 0 even when a target failed, e.g. to read figures
+ * -Dbench.jfr=true                     a JFR recording per pipeline JVM, bench/&lt;run&gt;.jfr
+ * -Dbench.set.KEY=VALUE                a bridge setting for every pipeline, e.g. bench.set.bridge.api.max-in-flight=16
  * </pre>
  */
 public final class Benchmark {
+
+    private static final List<Contender> STANDARD = List.of(
+            Contender.BRIDGE, Contender.CONCURRENT_BASELINE, Contender.SEQUENTIAL_BASELINE);
 
     private Benchmark() {
     }
@@ -43,6 +54,7 @@ public final class Benchmark {
                 .toList();
 
         List<Comparison> comparisons = new ArrayList<>();
+        List<Comparison> scalingRuns = new ArrayList<>();
         say("Starting a Kafka broker and the Meeting API simulator; logs of each run in " + settings.outputDir());
         try (EmbeddedKafka kafka = EmbeddedKafka.start(Map.of());
              MeetingApiSimulator api = MeetingApiSimulator.builder()
@@ -50,23 +62,48 @@ public final class Benchmark {
              KafkaProducer<byte[], byte[]> liveProducer = kafka.producer()) {
             WorkloadRunner runner = new WorkloadRunner(kafka, api, new LivePublisher(liveProducer), settings);
             for (Workload workload : workloads) {
-                comparisons.add(new Comparison(workload, run(runner, workload, Contender.BRIDGE),
-                        run(runner, workload, Contender.BASELINE)));
+                comparisons.add(compare(runner, workload, STANDARD));
+            }
+            if (settings.scaling() != null) {
+                for (Workload workload : settings.scaling().workloads()) {
+                    scalingRuns.add(compare(runner, workload, List.of(Contender.BRIDGE, Contender.CONCURRENT_BASELINE)));
+                }
             }
         }
 
-        List<TargetCheck> checks = Targets.check(comparisons, settings.pipelineProperties());
-        ResultsTable.print(System.out, machine, settings, comparisons, checks);
+        ScalingResults scaling = settings.scaling() == null ? null : new ScalingResults(settings.scaling(), scalingRuns);
+        List<TargetCheck> checks = Targets.check(comparisons, scaling);
+        ResultsTable.print(System.out, machine, settings, comparisons, scaling, checks);
         Path json = settings.outputDir().resolve("results.json");
-        ResultsJson.write(json, machine, settings, comparisons, checks);
+        ResultsJson.write(json, machine, settings, comparisons, scaling, checks);
         say("Figures written to " + json);
+        if (scaling != null) {
+            Path chart = settings.outputDir().resolve(ScalingChart.FILE_NAME);
+            ScalingChart.write(chart, scaling, "meeting-series-bridge, how cost grows: " + machine.summary());
+            say("Scaling chart drawn in " + chart);
+        }
+        long failed = checks.stream().filter(check -> !check.met()).count();
+        if (failed > 0) {
+            say(failed + " of " + checks.size() + " targets failed"
+                    + (settings.enforceTargets() ? "; exit status 1 (-Dbench.enforce=false for 0)" : ""));
+            if (settings.enforceTargets()) {
+                System.exit(1);
+            }
+        }
+    }
+
+    /** The workload through each contender in turn; a contender not listed is not run. */
+    private static Comparison compare(WorkloadRunner runner, Workload workload, List<Contender> contenders) {
+        List<RunResult> results = contenders.stream().map(contender -> run(runner, workload, contender)).toList();
+        return new Comparison(workload, results.get(0), results.get(1), results.size() > 2 ? results.get(2) : null);
     }
 
     private static RunResult run(WorkloadRunner runner, Workload workload, Contender contender) {
         say("%s, %s: %d changes ...".formatted(workload.name(), contender.label(), workload.changesFor(contender)));
         RunResult result = runner.run(workload, contender);
         say(result.succeeded()
-                ? "  %.0f changes/s".formatted(result.figures().changesPerSecond())
+                ? "  %.0f changes/s, %.3f CPU s/1k, at most %d PUTs open".formatted(result.figures().changesPerSecond(),
+                        result.figures().cpuSecondsPer1000Changes(), result.figures().maxPutsInFlight())
                 : "  failed: " + result.failure());
         return result;
     }

@@ -2,13 +2,20 @@ package io.meetingbridge.bench;
 
 import java.util.Optional;
 
-/** One workload run through both pipelines. */
-record Comparison(Workload workload, RunResult bridge, RunResult baseline) {
+/**
+ * One workload run through the bridge and the baselines.
+ *
+ * @param sequential null where the sequential baseline was not run (the scaling table)
+ */
+record Comparison(Workload workload, RunResult bridge, RunResult concurrent, RunResult sequential) {
 
-    /** Present when both runs succeeded. */
+    /** The bridge against the concurrent baseline: present when both runs succeeded. */
     Optional<Ratios> ratios() {
-        return bridge.succeeded() && baseline.succeeded()
-                ? Optional.of(Ratios.of(bridge.figures(), baseline.figures()))
-                : Optional.empty();
+        return Ratios.between(bridge, concurrent);
+    }
+
+    /** The bridge against the sequential baseline, the second row. */
+    Optional<Ratios> sequentialRatios() {
+        return sequential == null ? Optional.empty() : Ratios.between(bridge, sequential);
     }
 }

@@ -8,30 +8,47 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The two pipelines the benchmark compares, and how each is started in a JVM of its own. */
+/**
+ * The pipelines the benchmark compares, and how each is started in a JVM of its own: the bridge, and
+ * the two hand-written baselines of {@link BaselineMain}. Every ratio is the bridge's against the
+ * concurrent baseline; the sequential one is a second row.
+ */
 enum Contender {
 
-    BRIDGE("bridge") {
+    BRIDGE("bridge", true) {
         @Override
         List<String> launch(BenchSettings settings) {
             return List.of("-jar", settings.bridgeJar().toString());
         }
     },
-    BASELINE("baseline") {
+    CONCURRENT_BASELINE(BaselineMain.CONCURRENT, false) {
         @Override
         List<String> launch(BenchSettings settings) {
-            return List.of("-cp", testClasspath(), BaselineMain.class.getName());
+            return List.of("-cp", testClasspath(), BaselineMain.class.getName(), BaselineMain.CONCURRENT);
+        }
+    },
+    SEQUENTIAL_BASELINE(BaselineMain.SEQUENTIAL, false) {
+        @Override
+        List<String> launch(BenchSettings settings) {
+            return List.of("-cp", testClasspath(), BaselineMain.class.getName(), BaselineMain.SEQUENTIAL);
         }
     };
 
     private final String label;
+    private final boolean servesReadiness;
 
-    Contender(String label) {
+    Contender(String label, boolean servesReadiness) {
         this.label = label;
+        this.servesReadiness = servesReadiness;
     }
 
     String label() {
         return label;
+    }
+
+    /** Whether it answers {@link ReadinessProbe#PATH}: the baselines have no health endpoint. */
+    boolean servesReadiness() {
+        return servesReadiness;
     }
 
     /** The java arguments after the JVM options: what to run. */

@@ -1,8 +1,17 @@
 package io.meetingbridge.bench;
 
-/** The bridge's figures divided by the baseline's: above 1 is more (faster, or costlier). */
+import java.util.Optional;
+
+/** The bridge's figures divided by a baseline's: above 1 is more (faster, or costlier). */
 record Ratios(double changesPerSecond, double occurrencesPerSecond, Double latencyP50, Double latencyP99,
-              double cpuPerChange, double peakRss, double startup) {
+              double cpuPerChange, double wholeCpuPerChange, double peakRss, double startup) {
+
+    /** Present when both runs succeeded. */
+    static Optional<Ratios> between(RunResult bridge, RunResult baseline) {
+        return bridge.succeeded() && baseline.succeeded()
+                ? Optional.of(of(bridge.figures(), baseline.figures()))
+                : Optional.empty();
+    }
 
     static Ratios of(Figures bridge, Figures baseline) {
         return new Ratios(
@@ -11,6 +20,7 @@ record Ratios(double changesPerSecond, double occurrencesPerSecond, Double laten
                 ratio(bridge.latencyP50Millis(), baseline.latencyP50Millis()),
                 ratio(bridge.latencyP99Millis(), baseline.latencyP99Millis()),
                 bridge.cpuSecondsPer1000Changes() / baseline.cpuSecondsPer1000Changes(),
+                bridge.wholeCpuSecondsPer1000Changes() / baseline.wholeCpuSecondsPer1000Changes(),
                 (double) bridge.peakRssBytes() / baseline.peakRssBytes(),
                 (double) bridge.startupMillis() / baseline.startupMillis());
     }

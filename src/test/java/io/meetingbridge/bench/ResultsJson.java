@@ -8,45 +8,58 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The benchmark's figures for later runs to compare with. The format is stable; a change to it bumps
  * {@link #FORMAT}. Keys (units in the name; a figure that could not be measured is null):
  * <pre>
- * format                 "meeting-series-bridge-bench/1"
+ * format                 "meeting-series-bridge-bench/2"
  * finishedAt             ISO-8601 UTC
  * machine                processors, cpuModel, memoryMb, javaVersion, javaVm
- * settings               maxHeap ("-Xmx256m"), inputPartitions, warmupChanges, slowApiLatencyMs, liveRatePerSecond,
- *                        liveSeconds,
+ * settings               maxHeap ("-Xmx256m"), warmupChanges, slowApiLatencyMs, liveRatePerSecond, liveSeconds,
  *                        pipelineOverrides {key: value} (-Dbench.set.*, secrets as "***"),
- *                        maxInFlight (bridge.api.max-in-flight)
- * workloads[]            name, apiLatencyMs, conferences, occurrencesPerChange, and per pipeline:
- *   bridge, baseline       failure (null when the run succeeded), changes, occurrences, changesPerSecond,
- *                          occurrencesPerSecond, liveChanges, latencyP50Ms, latencyP99Ms, cpuSecondsPer1000Changes,
- *                          benchmarkCpuSecondsPer1000Changes, hostBusyPercent, peakRssMb, startupMs, fullGcs, deadLettered, orderViolations
- *   ratios                 bridge / baseline (null when a run failed): changesPerSecond, occurrencesPerSecond,
- *                          latencyP50, latencyP99, cpuPerChange, peakRss, startup
- * targets[]              target, result ("PASS" | "MISS"), measured
+ *                        maxInFlight (bridge.api.max-in-flight, the configured limit of the bridge and the
+ *                        concurrent baseline)
+ * workloads[]            a workload (below) and per pipeline a run (below):
+ *   bridge, concurrentBaseline, sequentialBaseline
+ *   ratios                 bridge / concurrent baseline (null when a run failed): changesPerSecond,
+ *                          occurrencesPerSecond, latencyP50, latencyP99, cpuPerChange, wholeCpuPerChange,
+ *                          peakRss, startup
+ *   sequentialRatios       the same, bridge / sequential baseline
+ * scaling                null unless -Dbench.scaling=true:
+ *   changesPerRun, chart (the PNG's file name, next to this file),
+ *   base {dimension: value} (partitions, conferences, occurrences, api-latency in ms),
+ *   dimensions[]           dimension (partitions | conferences | occurrences | api-latency), label,
+ *     points[]               value, and as workloads[] without sequentialBaseline and sequentialRatios
+ * targets[]              target, result ("PASS" | "FAIL"), measured
+ *
+ * a workload: name, inputPartitions, apiLatencyMs, conferences, occurrencesPerChange
+ * a run:      failure (null when the run succeeded), changes, occurrences, changesPerSecond, occurrencesPerSecond,
+ *             liveChanges, latencyP50Ms, latencyP99Ms, cpuSecondsPer1000Changes, wholeCpuSecondsPer1000Changes,
+ *             benchmarkCpuSecondsPer1000Changes, hostBusyPercent, peakRssMb, startupMs, readyMs,
+ *             maxPutsInFlight, fullGcs
  * </pre>
  * The definitions of the figures are those printed above the table ({@link ResultsTable}).
  */
 final class ResultsJson {
 
-    static final String FORMAT = "meeting-series-bridge-bench/1";
+    static final String FORMAT = "meeting-series-bridge-bench/2";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ResultsJson() {
     }
 
     static void write(Path file, Machine machine, BenchSettings settings, List<Comparison> comparisons,
-                      List<TargetCheck> checks) throws IOException {
+                      ScalingResults scaling, List<TargetCheck> checks) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("finishedAt", Instant.now().toString());
         root.set("machine", JSON.valueToTree(machine));
         root.set("settings", settings(settings));
         ArrayNode workloads = root.putArray("workloads");
-        comparisons.forEach(comparison -> workloads.add(workload(comparison)));
+        comparisons.forEach(comparison -> workloads.add(comparison(comparison)));
+        root.set("scaling", scaling == null ? null : scaling(scaling));
         ArrayNode targets = root.putArray("targets");
         checks.forEach(check -> targets.addObject()
                 .put("target", check.target()).put("result", check.verdict()).put("measured", check.measured()));
@@ -56,7 +69,6 @@ final class ResultsJson {
     private static ObjectNode settings(BenchSettings settings) {
         ObjectNode node = JSON.createObjectNode()
                 .put("maxHeap", PipelineJvm.MAX_HEAP)
-                .put("inputPartitions", WorkloadRunner.INPUT_PARTITIONS)
                 .put("warmupChanges", settings.warmupChanges())
                 .put("slowApiLatencyMs", settings.slowApiLatency().toMillis())
                 .put("liveRatePerSecond", settings.liveRatePerSecond())
@@ -66,16 +78,41 @@ final class ResultsJson {
         return node;
     }
 
-    private static ObjectNode workload(Comparison comparison) {
+    private static ObjectNode comparison(Comparison comparison) {
         Workload workload = comparison.workload();
         ObjectNode node = JSON.createObjectNode()
                 .put("name", workload.name())
+                .put("inputPartitions", workload.partitions())
                 .put("apiLatencyMs", workload.putLatency().toMillis())
                 .put("conferences", workload.conferences())
-                .put("occurrencesPerChange", Workload.OCCURRENCES_PER_CHANGE);
+                .put("occurrencesPerChange", workload.occurrencesPerChange());
         node.set("bridge", run(comparison.bridge()));
-        node.set("baseline", run(comparison.baseline()));
-        node.set("ratios", comparison.ratios().<ObjectNode>map(ResultsJson::ratios).orElse(null));
+        node.set("concurrentBaseline", run(comparison.concurrent()));
+        node.set("ratios", ratios(comparison.ratios()));
+        if (comparison.sequential() != null) {
+            node.set("sequentialBaseline", run(comparison.sequential()));
+            node.set("sequentialRatios", ratios(comparison.sequentialRatios()));
+        }
+        return node;
+    }
+
+    private static ObjectNode scaling(ScalingResults scaling) {
+        ScalingPlan plan = scaling.plan();
+        ObjectNode node = JSON.createObjectNode()
+                .put("changesPerRun", plan.changes())
+                .put("chart", ScalingChart.FILE_NAME);
+        ObjectNode base = node.putObject("base");
+        for (ScalingDimension dimension : ScalingDimension.values()) {
+            base.put(dimension.key(), dimension.base());
+        }
+        ArrayNode dimensions = node.putArray("dimensions");
+        for (ScalingDimension dimension : plan.dimensions()) {
+            ObjectNode line = dimensions.addObject().put("dimension", dimension.key()).put("label", dimension.label());
+            ArrayNode points = line.putArray("points");
+            for (int value : dimension.points()) {
+                points.addObject().put("value", value).setAll(comparison(scaling.at(dimension, value)));
+            }
+        }
         return node;
     }
 
@@ -93,23 +130,25 @@ final class ResultsJson {
                 .put("latencyP50Ms", f.latencyP50Millis())
                 .put("latencyP99Ms", f.latencyP99Millis())
                 .put("cpuSecondsPer1000Changes", f.cpuSecondsPer1000Changes())
+                .put("wholeCpuSecondsPer1000Changes", f.wholeCpuSecondsPer1000Changes())
                 .put("benchmarkCpuSecondsPer1000Changes", f.benchmarkCpuSecondsPer1000Changes())
                 .put("hostBusyPercent", f.hostBusyPercent())
                 .put("peakRssMb", f.peakRssMegabytes())
                 .put("startupMs", f.startupMillis())
-                .put("fullGcs", f.fullGcs())
-                .put("deadLettered", f.deadLettered())
-                .put("orderViolations", f.orderViolations());
+                .put("readyMs", f.readyMillis())
+                .put("maxPutsInFlight", f.maxPutsInFlight())
+                .put("fullGcs", f.fullGcs());
     }
 
-    private static ObjectNode ratios(Ratios r) {
-        return JSON.createObjectNode()
+    private static ObjectNode ratios(Optional<Ratios> ratios) {
+        return ratios.map(r -> JSON.createObjectNode()
                 .put("changesPerSecond", r.changesPerSecond())
                 .put("occurrencesPerSecond", r.occurrencesPerSecond())
                 .put("latencyP50", r.latencyP50())
                 .put("latencyP99", r.latencyP99())
                 .put("cpuPerChange", r.cpuPerChange())
+                .put("wholeCpuPerChange", r.wholeCpuPerChange())
                 .put("peakRss", r.peakRss())
-                .put("startup", r.startup());
+                .put("startup", r.startup())).orElse(null);
     }
 }

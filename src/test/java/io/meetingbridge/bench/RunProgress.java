@@ -3,7 +3,7 @@ package io.meetingbridge.bench;
 import io.meetingbridge.testing.EmbeddedKafka;
 import java.time.Duration;
 
-/** Watches a run from outside the pipeline's JVM: its committed input offset, and whether it still runs. */
+/** Watches a run from outside the pipeline's JVM: its committed input offsets, and whether it still runs. */
 final class RunProgress {
 
     /** The error of a measured window's end; small against windows of seconds. */
@@ -23,13 +23,16 @@ final class RunProgress {
         this.timeout = timeout;
     }
 
-    /** Until the group has committed every input record before {@code offset} (a single-partition topic). */
-    void awaitCommitted(long offset) throws InterruptedException {
+    /**
+     * Until the group has committed {@code records} input records, summed over the partitions: the
+     * topic is fresh, so a partition's committed offset is how many of its records are done.
+     */
+    void awaitCommitted(long records) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (kafka.committedOffsetSum(group, changesTopic) < offset) {
+        while (kafka.committedOffsetSum(group, changesTopic) < records) {
             jvm.requireAlive();
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("offset " + offset + " not committed within " + timeout.toSeconds() + " s");
+                throw new IllegalStateException(records + " records not committed within " + timeout.toSeconds() + " s");
             }
             Thread.sleep(POLL_MILLIS);
         }

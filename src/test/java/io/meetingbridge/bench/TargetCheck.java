@@ -4,6 +4,6 @@ package io.meetingbridge.bench;
 record TargetCheck(String target, boolean met, String measured) {
 
     String verdict() {
-        return met ? "PASS" : "MISS";
+        return met ? "PASS" : "FAIL";
     }
 }

@@ -14,16 +14,16 @@ import java.util.Map;
  * Measures one pipeline on one workload, on topics and a consumer group of its own, in three phases:
  * <ol>
  *   <li>warm-up: changes published before the JVM starts, applied with an instant API; start-up time
- *       is from launch to the first occurrence written;</li>
+ *       is from launch to the first occurrence written, and (the bridge) to readiness UP;</li>
  *   <li>bulk: the JVM is frozen while the workload's changes are published, then let go, so it measures
  *       warm consumption alone: throughput and CPU run from the thaw to the last offset committed;</li>
- *   <li>live: changes published at a fixed rate the pipeline can follow, for end-to-end latency.</li>
+ *   <li>live (if the workload has one): changes published at a fixed rate the pipeline can follow,
+ *       for end-to-end latency.</li>
  * </ol>
+ * The simulator counts the PUTs open at once over the whole run. A run fails when a change was
+ * dead-lettered or not applied, or a conference's changes were applied out of order.
  */
 final class WorkloadRunner {
-
-    /** The 50 ms target is for a single-partition input: per-partition ordering cannot help. */
-    static final int INPUT_PARTITIONS = 1;
 
     private final EmbeddedKafka kafka;
     private final MeetingApiSimulator api;
@@ -47,36 +47,46 @@ final class WorkloadRunner {
     }
 
     private Figures measure(Workload workload, Contender contender, String name) throws Exception {
-        EmbeddedKafka.Topics topics = kafka.createTopics(INPUT_PARTITIONS);
+        EmbeddedKafka.Topics topics = kafka.createTopics(workload.partitions());
         String group = name + "-" + topics.changes();
         int warmup = settings.warmupChanges();
         int changes = workload.changesFor(contender);
         api.faults().setPutLatency(Duration.ZERO);
         kafka.send(topics.changes(), workload.changes(topics.changes(), 0, warmup));
+        api.traffic().clear();
 
-        PipelineJvm jvm = PipelineJvm.launch(contender, settings, pipelineProperties(topics, group), name);
+        String host = InetAddress.getLoopbackAddress().getHostAddress();
+        int managementPort = freeLoopbackPort();
+        PipelineJvm jvm = PipelineJvm.launch(contender, settings,
+                pipelineProperties(topics, group, host, managementPort), name);
         Phases phases;
         try {
+            Long readyMillis = contender.servesReadiness()
+                    ? new ReadinessProbe(host, managementPort).awaitUp(jvm, settings.phaseTimeout())
+                    : null;
             RunProgress progress = new RunProgress(kafka, topics.changes(), group, jvm, settings.phaseTimeout());
-            phases = runPhases(jvm, progress, topics.changes(), workload, warmup, changes);
+            phases = runPhases(jvm, progress, topics.changes(), workload, warmup, changes, readyMillis);
         } finally {
             jvm.close();
         }
         OutputScan output = OutputScan.read(kafka, topics.occurrences(), warmup, warmup + changes,
                 phases.liveSentAt());
+        requireClean(output, kafka.endOffsetSum(topics.deadLetter()), changes);
         double bulkSeconds = phases.bulkMillis() / 1000.0;
-        return new Figures(changes, output.bulkOccurrences(),
-                changes / bulkSeconds, output.bulkOccurrences() / bulkSeconds,
+        return new Figures(output.bulkChangesApplied(), output.bulkOccurrences(),
+                output.bulkChangesApplied() / bulkSeconds, output.bulkOccurrences() / bulkSeconds,
                 output.liveLatencies().count(), output.liveLatencies().percentile(50),
                 output.liveLatencies().percentile(99),
-                phases.bulkCpu().pipelineSeconds() / changes * 1000, phases.bulkCpu().benchmarkSeconds() / changes * 1000,
+                phases.bulkCpu().pipelineSeconds() / changes * 1000,
+                phases.wholeCpuSeconds() / (warmup + changes) * 1000,
+                phases.bulkCpu().benchmarkSeconds() / changes * 1000,
                 phases.bulkCpu().hostBusyPercent(), phases.peakRssBytes(),
-                output.firstTimestamp() - jvm.launchedAtMillis(), jvm.fullGcs(),
-                kafka.endOffsetSum(topics.deadLetter()), output.orderViolations());
+                output.firstTimestamp() - jvm.launchedAtMillis(), phases.readyMillis(), phases.maxPutsInFlight(),
+                jvm.fullGcs());
     }
 
     private Phases runPhases(PipelineJvm jvm, RunProgress progress, String changesTopic, Workload workload,
-                             int warmup, int changes) throws Exception {
+                             int warmup, int changes, Long readyMillis) throws Exception {
         progress.awaitCommitted(warmup);
 
         api.faults().setPutLatency(workload.putLatency());
@@ -85,14 +95,27 @@ final class WorkloadRunner {
         progress.awaitCommitted(warmup + changes);
         long bulkMillis = System.currentTimeMillis() - thawedAt;
         CpuWindow.Use bulkCpu = cpu.end();
+        double wholeCpuSeconds = jvm.stats().cpuSeconds();
 
-        Map<Long, Long> liveSentAt = livePublisher.publish(workload, changesTopic, warmup + changes,
-                settings.liveRatePerSecond(), settings.liveDuration());
+        Map<Integer, Long> liveSentAt = workload.live()
+                ? livePublisher.publish(workload, changesTopic, warmup + changes,
+                        settings.liveRatePerSecond(), settings.liveDuration())
+                : Map.of();
         progress.awaitCommitted(warmup + changes + liveSentAt.size());
-        return new Phases(bulkMillis, bulkCpu, jvm.stats().peakRssBytes(), liveSentAt);
+        return new Phases(bulkMillis, bulkCpu, wholeCpuSeconds, jvm.stats().peakRssBytes(), readyMillis,
+                api.traffic().maxConcurrentPuts(), liveSentAt);
     }
 
-    private Map<String, String> pipelineProperties(EmbeddedKafka.Topics topics, String group) throws IOException {
+    /** Throughput counts applied changes only: a dead letter, a change left out or out of order fails the run. */
+    private static void requireClean(OutputScan output, long deadLettered, int changes) {
+        if (deadLettered > 0 || output.orderViolations() > 0 || output.bulkChangesApplied() < changes) {
+            throw new IllegalStateException("%d dead-lettered, %d order violations, %d of %d changes applied"
+                    .formatted(deadLettered, output.orderViolations(), output.bulkChangesApplied(), changes));
+        }
+    }
+
+    private Map<String, String> pipelineProperties(EmbeddedKafka.Topics topics, String group, String host,
+                                                   int managementPort) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("kafka.bootstrap-servers", kafka.bootstrapServers());
         properties.put("kafka.group-id", group);
@@ -103,8 +126,8 @@ final class WorkloadRunner {
         properties.put("meeting.auth.app-id", TestCredentials.APP_ID);
         properties.put("meeting.auth.app-key", TestCredentials.APP_KEY);
         // the bridge's health and metrics server: loopback only, on a port no other process holds
-        properties.put("camel.management.host", InetAddress.getLoopbackAddress().getHostAddress());
-        properties.put("camel.management.port", Integer.toString(freeLoopbackPort()));
+        properties.put("camel.management.host", host);
+        properties.put("camel.management.port", Integer.toString(managementPort));
         properties.putAll(settings.pipelineOverrides());
         return properties;
     }
@@ -116,6 +139,7 @@ final class WorkloadRunner {
     }
 
     /** What was observed while the pipeline ran; the rest is read from its output afterwards. */
-    private record Phases(long bulkMillis, CpuWindow.Use bulkCpu, long peakRssBytes, Map<Long, Long> liveSentAt) {
+    private record Phases(long bulkMillis, CpuWindow.Use bulkCpu, double wholeCpuSeconds, long peakRssBytes,
+                          Long readyMillis, int maxPutsInFlight, Map<Integer, Long> liveSentAt) {
     }
 }
