@@ -1,5 +1,7 @@
 package io.meetingbridge.bench;
 
+import io.meetingbridge.change.ChangeParser;
+import io.meetingbridge.change.InvalidChangeException;
 import io.meetingbridge.change.ReceivedChange;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +33,7 @@ final class LaneScheduler implements BaselineScheduler {
     public void applyAll(List<ReceivedChange> poll) throws InterruptedException, ExecutionException {
         Map<String, List<ReceivedChange>> byLane = new LinkedHashMap<>();
         for (ReceivedChange change : poll) {
-            byLane.computeIfAbsent(change.laneKey(), key -> new ArrayList<>()).add(change);
+            byLane.computeIfAbsent(laneOf(change), key -> new ArrayList<>()).add(change);
         }
         List<Future<Void>> running = new ArrayList<>(byLane.size());
         for (List<ReceivedChange> lane : byLane.values()) {
@@ -68,5 +70,15 @@ final class LaneScheduler implements BaselineScheduler {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /** The series of a change, as the bridge's lanes go for a modify: its conferenceID ("" when it has none). */
+    static String laneOf(ReceivedChange change) {
+        try {
+            String conferenceID = ChangeParser.conferenceIdOf(change.tree());
+            return conferenceID == null ? "" : conferenceID;
+        } catch (InvalidChangeException notJson) {
+            return "";
+        }
     }
 }

@@ -37,10 +37,10 @@ class LaneSchedulerTest {
     @Test
     void aFailedLaneFailsThePollOnceEveryOtherLaneHasEnded() {
         List<ReceivedChange> poll = interleaved(4, 2);
-        String failing = poll.get(0).laneKey();
+        String failing = LaneScheduler.laneOf(poll.get(0));
 
         try (LaneScheduler lanes = new LaneScheduler(change -> {
-            if (change.laneKey().equals(failing)) {
+            if (LaneScheduler.laneOf(change).equals(failing)) {
                 throw new ExecutionException("write failed", new IllegalStateException());
             }
             record(change);
@@ -56,7 +56,7 @@ class LaneSchedulerTest {
         mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
         try {
             Thread.sleep(20); // long enough for the other lanes to overlap
-            appliedByConference.computeIfAbsent(change.laneKey(), key -> new ArrayList<>())
+            appliedByConference.computeIfAbsent(LaneScheduler.laneOf(change), key -> new ArrayList<>())
                     .add(change.source().offset());
         } finally {
             open.decrementAndGet();
