@@ -3,6 +3,7 @@ package io.meetingbridge.deadletter;
 import static io.meetingbridge.testing.BridgeFixture.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meetingbridge.ReplayCommand;
 import io.meetingbridge.ops.BridgeManagement;
 import io.meetingbridge.simulator.ApiResponse;
 import io.meetingbridge.testing.BridgeFixture;

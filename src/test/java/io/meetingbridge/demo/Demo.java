@@ -5,6 +5,8 @@ import static io.meetingbridge.testing.BridgeFixture.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meetingbridge.deadletter.DeadLetterReplay;
+import io.meetingbridge.deadletter.ReplaySelection;
 import io.meetingbridge.simulator.ApiResponse;
 import io.meetingbridge.simulator.MeetingApiSimulator;
 import io.meetingbridge.testing.EmbeddedKafka;
@@ -20,11 +22,14 @@ import org.awaitility.Awaitility;
 
 /**
  * The README's first command: a real Kafka broker and the Meeting API simulator in this JVM, the bridge
- * between them, a few sample changes, and what came out, printed for a person to read.
+ * between them, the whole life of one series and a few changes that go wrong, and what came out, printed
+ * for a person to read.
  */
 public final class Demo {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String GROUP = "meeting-series-bridge-demo";
+    private static final String SERIES_KEY = "crm-9001";
 
     private Demo() {
     }
@@ -41,61 +46,99 @@ public final class Demo {
             kafka.createTopic(topics.deadLetter(), 1);
             say("Broker at " + kafka.bootstrapServers() + ", simulator at " + api.baseUri());
 
-            // the API will refuse this conference, as it would one that does not exist
-            api.faults().failConferenceAlways("900000003",
-                    ApiResponse.error(400, "MMC.111070005", "meeting does not exist"));
-            List<ProducerRecord<byte[], byte[]>> samples = List.of(
-                    SampleChanges.keyed(topics.changes(), "914087436",
-                            SampleChanges.weekly("crm-7731-v4", "914087436", "Weekly sync")),
-                    SampleChanges.keyed(topics.changes(), "900000002", """
-                            {"changeId":"hr-42","conferenceID":"900000002","series":{"mediaTypes":"Voice",\
-                            "subject":"Daily stand-up","startTime":"2026-12-01 08:30","length":15,\
-                            "cycleParams":{"startDate":"2026-12-01","endDate":"2026-12-05","cycle":"Day",\
-                            "interval":1,"preRemindDays":0}}}"""),
-                    SampleChanges.keyed(topics.changes(), "914087436",
-                            SampleChanges.weekly("crm-7731-v5", "914087436", "Weekly sync (moved)")
-                                    .replace("\"interval\":1", "\"interval\":9")),
-                    SampleChanges.keyed(topics.changes(), "900000003",
-                            SampleChanges.weekly("booking-17", "900000003", "Room review")));
+            // the API refuses this conference, as it would one that does not exist, and fails the next one once
+            api.faults().failConferenceAlways("900000003", ApiResponse.error(400, "MMC.111070005", "meeting does not exist"));
+            api.faults().failConference("900000002", ApiResponse.error(500, "MMC.111070003", "internal error"), 1);
 
             try (RunningBridge bridge = RunningBridge.with(kafka, topics, api.baseUri().toString())
-                    .set("kafka.group-id", "meeting-series-bridge-demo").start()) {
-                say("Bridge started; publishing " + samples.size() + " meeting changes to " + topics.changes());
-                kafka.send(topics.changes(), samples);
-                Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
-                        kafka.committedOffsetSum("meeting-series-bridge-demo", topics.changes()) == samples.size());
+                    .set("kafka.group-id", GROUP).start()) {
+                step(kafka, topics, "The whole life of series " + SERIES_KEY + ", named by its seriesKey only",
+                        life(topics.changes()));
+                step(kafka, topics, "Changes of series known by conferenceID, three of which go wrong",
+                        byConference(topics.changes()));
+                say("Replaying the dead letter the API failed with HTTP 500 (hr-42, older than hr-43) ...");
+                say("  " + DeadLetterReplay.of(bridge.context()).replay(new ReplaySelection("rejected", "500", null, null),
+                        false));
+                awaitCommitted(kafka, topics);
             }
-
-            List<ConsumerRecord<byte[], byte[]>> occurrences = kafka.read(topics.occurrences(),
-                    (int) kafka.endOffsetSum(topics.occurrences()), Duration.ofSeconds(10));
+            printOccurrences(kafka, topics);
+            printDeadLetters(kafka, topics);
             say("");
-            say("%d records on %s:".formatted(occurrences.size(), topics.occurrences()));
-            say("  %-10s %-12s %-7s %-18s %-18s %s".formatted("key", "change", "n/of", "start (UTC)", "end (UTC)",
-                    "cycleSubConfID"));
-            occurrences.stream()
-                    .sorted(java.util.Comparator.comparing((ConsumerRecord<byte[], byte[]> r) -> text(r.key()))
-                            .thenComparing(r -> Integer.parseInt(header(r, "meeting-occurrence-index"))))
-                    .forEach(r -> {
-                        JsonNode occurrence = json(r.value());
-                        say("  %-10s %-12s %-7s %-18s %-18s %s".formatted(text(r.key()),
-                                header(r, "meeting-change-id"),
-                                header(r, "meeting-occurrence-index") + "/" + header(r, "meeting-occurrence-count"),
-                                occurrence.path("startTime").asText(), occurrence.path("endTime").asText(),
-                                occurrence.path("cycleSubConfID").asText()));
-                    });
-
-            List<ConsumerRecord<byte[], byte[]>> dead = kafka.read(topics.deadLetter(),
-                    (int) kafka.endOffsetSum(topics.deadLetter()), Duration.ofSeconds(10));
-            say("");
-            say("%d records on %s:".formatted(dead.size(), topics.deadLetter()));
-            dead.forEach(r -> say("  key %s, change %s: %s (HTTP %s, %s attempts)%n    %s".formatted(text(r.key()),
-                    header(r, "dlq-change-id"), header(r, "dlq-reason"),
-                    header(r, "dlq-http-status") == null ? "-" : header(r, "dlq-http-status"),
-                    header(r, "dlq-attempts"), header(r, "dlq-detail"))));
-            say("");
-            say("Done: the Meeting API was called " + api.traffic().putCalls() + " times, authentication "
-                    + api.traffic().authCalls() + " time(s).");
+            say("Done: the Meeting API had " + api.traffic().callsByOperation() + " calls and "
+                    + api.traffic().authCalls() + " authentication(s).");
         }
+    }
+
+    private static List<ProducerRecord<byte[], byte[]>> life(String topic) {
+        return List.of(
+                SampleChanges.keyed(topic, SERIES_KEY, SampleChanges.create("crm-9001-v1", SERIES_KEY, "Quarterly planning")),
+                SampleChanges.keyed(topic, SERIES_KEY,
+                        SampleChanges.modifyBySeriesKey("crm-9001-v2", SERIES_KEY, "Quarterly planning (renamed)")),
+                SampleChanges.keyed(topic, SERIES_KEY,
+                        SampleChanges.moveOccurrence("crm-9001-v3", SERIES_KEY, "2026-12-07 01:00", "2026-12-08 03:00")),
+                SampleChanges.keyed(topic, SERIES_KEY,
+                        SampleChanges.cancelOccurrences("crm-9001-v4", SERIES_KEY, "2026-12-09 01:00")),
+                SampleChanges.keyed(topic, SERIES_KEY, SampleChanges.cancel("crm-9001-v5", SERIES_KEY)));
+    }
+
+    private static List<ProducerRecord<byte[], byte[]>> byConference(String topic) {
+        String daily = """
+                {"changeId":"%s","conferenceID":"900000002","series":{"mediaTypes":"Voice",\
+                "subject":"%s","startTime":"2026-12-01 08:30","length":15,\
+                "cycleParams":{"startDate":"2026-12-01","endDate":"2026-12-05","cycle":"Day",\
+                "interval":1,"preRemindDays":0}}}""";
+        return List.of(
+                SampleChanges.keyed(topic, "914087436", SampleChanges.weekly("crm-7731-v4", "914087436", "Weekly sync")),
+                SampleChanges.keyed(topic, "914087436", SampleChanges.weekly("crm-7731-v5", "914087436", "Weekly sync")
+                        .replace("\"interval\":1", "\"interval\":9")),
+                SampleChanges.keyed(topic, "900000003", SampleChanges.weekly("booking-17", "900000003", "Room review")),
+                SampleChanges.keyed(topic, "900000002", daily.formatted("hr-42", "Daily stand-up")),
+                SampleChanges.keyed(topic, "900000002", daily.formatted("hr-43", "Daily stand-up, new room")));
+    }
+
+    private static void step(EmbeddedKafka kafka, EmbeddedKafka.Topics topics, String title,
+                             List<ProducerRecord<byte[], byte[]>> changes) {
+        say(title + ": publishing " + changes.size() + " changes to " + topics.changes() + " ...");
+        kafka.send(topics.changes(), changes);
+        awaitCommitted(kafka, topics);
+    }
+
+    private static void awaitCommitted(EmbeddedKafka kafka, EmbeddedKafka.Topics topics) {
+        long end = kafka.endOffsetSum(topics.changes());
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> kafka.committedOffsetSum(GROUP, topics.changes()) == end);
+    }
+
+    private static void printOccurrences(EmbeddedKafka kafka, EmbeddedKafka.Topics topics) {
+        List<ConsumerRecord<byte[], byte[]>> occurrences = kafka.read(topics.occurrences(),
+                (int) kafka.endOffsetSum(topics.occurrences()), Duration.ofSeconds(10));
+        say("");
+        say("%d records on %s, per conference in the order they were written:".formatted(occurrences.size(),
+                topics.occurrences()));
+        String row = "  %-10s %-9s %-12s %-19s %-10s %-6s %-17s %s";
+        say(row.formatted("key", "series", "change", "action", "state", "n/of", "start (UTC)", "end (UTC)"));
+        occurrences.stream()
+                .sorted(java.util.Comparator.comparing((ConsumerRecord<byte[], byte[]> r) -> text(r.key()))
+                        .thenComparingLong(ConsumerRecord::offset))
+                .forEach(r -> {
+                    JsonNode occurrence = json(r.value());
+                    String seriesKey = header(r, "meeting-series-key");
+                    say(row.formatted(text(r.key()), seriesKey == null ? "-" : seriesKey, header(r, "meeting-change-id"),
+                            header(r, "meeting-action"), header(r, "meeting-occurrence-state"),
+                            header(r, "meeting-occurrence-index") + "/" + header(r, "meeting-occurrence-count"),
+                            occurrence.path("startTime").asText(), occurrence.path("endTime").asText()));
+                });
+    }
+
+    private static void printDeadLetters(EmbeddedKafka kafka, EmbeddedKafka.Topics topics) {
+        List<ConsumerRecord<byte[], byte[]>> dead = kafka.read(topics.deadLetter(),
+                (int) kafka.endOffsetSum(topics.deadLetter()), Duration.ofSeconds(10));
+        say("");
+        say("%d records on %s:".formatted(dead.size(), topics.deadLetter()));
+        dead.forEach(r -> say("  key %s, change %s: %s (HTTP %s, %s attempts)%n    %s".formatted(text(r.key()),
+                header(r, "dlq-change-id"), header(r, "dlq-reason"),
+                header(r, "dlq-http-status") == null ? "-" : header(r, "dlq-http-status"),
+                header(r, "dlq-attempts"), header(r, "dlq-detail"))));
     }
 
     private static JsonNode json(byte[] value) {

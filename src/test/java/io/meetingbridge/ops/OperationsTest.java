@@ -63,7 +63,8 @@ class OperationsTest {
         assertThat((Long) JMX.getAttribute(consumeRoute, "ExchangesCompleted")).isPositive();
 
         String metrics = get("/observe/metrics").body();
-        assertThat(metric(metrics, "meeting_bridge_changes_applied_total", "")).isEqualTo(6.0);
+        assertThat(metric(metrics, "meeting_bridge_changes_applied_total", "action=\"modify\"")).isEqualTo(6.0);
+        assertThat(metric(metrics, "meeting_bridge_changes_applied_total", "action=\"create\"")).isEqualTo(0.0);
         assertThat(metric(metrics, "meeting_bridge_occurrences_published_total", "")).isEqualTo(48.0);
         assertThat(metric(metrics, "meeting_bridge_changes_dead_lettered_total", "reason=\"rejected\",status=\"400\""))
                 .isEqualTo(1.0);

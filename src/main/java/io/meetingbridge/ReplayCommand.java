@@ -1,6 +1,7 @@
-package io.meetingbridge.deadletter;
+package io.meetingbridge;
 
-import io.meetingbridge.BridgeConfiguration;
+import io.meetingbridge.deadletter.DeadLetterReplay;
+import io.meetingbridge.deadletter.ReplaySelection;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -10,12 +11,12 @@ import org.apache.camel.main.Main;
 /**
  * Replays dead-letter records from the command line, with the bridge's own settings (application.properties,
  * environment, -D, Kafka security included):
- * {@code java -cp meeting-series-bridge.jar io.meetingbridge.deadletter.ReplayCommand [--reason R] [--status S]
+ * {@code java -cp meeting-series-bridge.jar io.meetingbridge.ReplayCommand [--reason R] [--status S]
  * [--from ISO-8601] [--to ISO-8601] [--dry-run]}.
  */
 public final class ReplayCommand {
 
-    private static final String USAGE = "usage: ReplayCommand [--reason invalid-message|rejected|retries-exhausted]"
+    private static final String USAGE = "usage: ReplayCommand [--reason invalid-message|rejected|retries-exhausted|superseded|needs-review]"
             + " [--status 500] [--from 2026-11-25T00:00:00Z] [--to 2026-11-26T00:00:00Z] [--dry-run]";
 
     private ReplayCommand() {
