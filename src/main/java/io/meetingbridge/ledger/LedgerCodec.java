@@ -52,7 +52,7 @@ final class LedgerCodec {
     static SeriesEntry read(byte[] value) throws IOException {
         JsonNode tree = JSON.readTree(value);
         JsonNode last = tree.path("lastApplied");
-        ChangePosition lastApplied = last.isObject() ? new ChangePosition(last.path("topic").asText(),
+        ChangePosition lastApplied = last.isObject() ? new ChangePosition(last.path("topic").asText().intern(),
                 last.path("partition").asInt(), last.path("offset").asLong(), last.path("timestamp").asLong()) : null;
         List<KnownOccurrence> occurrences = new ArrayList<>();
         for (JsonNode known : tree.path("occurrences")) {

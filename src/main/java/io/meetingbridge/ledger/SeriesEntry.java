@@ -14,10 +14,17 @@ import java.util.function.UnaryOperator;
  * @param lastApplied  where that change was first published, null before the first
  */
 public record SeriesEntry(String seriesKey, String conferenceID, SeriesState state, String lastChangeId,
-                          ChangePosition lastApplied, List<KnownOccurrence> occurrences) {
+                          ChangePosition lastApplied, OccurrenceTable known) {
 
-    public SeriesEntry {
-        occurrences = List.copyOf(occurrences);
+    public SeriesEntry(String seriesKey, String conferenceID, SeriesState state, String lastChangeId,
+                       ChangePosition lastApplied, List<KnownOccurrence> occurrences) {
+        this(seriesKey, conferenceID, state, lastChangeId, lastApplied,
+                occurrences.isEmpty() ? OccurrenceTable.EMPTY : new OccurrenceTable(occurrences));
+    }
+
+    /** The known occurrences, scheduled and cancelled, in the order the API listed them. */
+    public List<KnownOccurrence> occurrences() {
+        return known.list();
     }
 
     /** The ledger key: the seriesKey, or the conferenceID of a series that has none. */
@@ -36,24 +43,24 @@ public record SeriesEntry(String seriesKey, String conferenceID, SeriesState sta
 
     SeriesEntry cancelled() {
         return new SeriesEntry(seriesKey, conferenceID, SeriesState.CANCELLED, lastChangeId, lastApplied,
-                occurrences.stream().map(KnownOccurrence::asCancelled).toList());
+                occurrences().stream().map(KnownOccurrence::asCancelled).toList());
     }
 
     SeriesEntry withOccurrences(UnaryOperator<List<KnownOccurrence>> change) {
-        return new SeriesEntry(seriesKey, conferenceID, state, lastChangeId, lastApplied, change.apply(occurrences));
+        return new SeriesEntry(seriesKey, conferenceID, state, lastChangeId, lastApplied, change.apply(occurrences()));
     }
 
     SeriesEntry applied(String changeId, ChangePosition position) {
-        return new SeriesEntry(seriesKey, conferenceID, state, changeId, position, occurrences);
+        return new SeriesEntry(seriesKey, conferenceID, state, changeId, position, known);
     }
 
     /** The occurrence that starts at this time (scheduled ones first), or of this id. */
     Optional<KnownOccurrence> startingAt(String startTime) {
-        return occurrences.stream().filter(o -> o.startTime().equals(startTime))
+        return occurrences().stream().filter(o -> startTime.equals(o.startTime()))
                 .min((a, b) -> Boolean.compare(a.cancelled(), b.cancelled()));
     }
 
     Optional<KnownOccurrence> occurrence(String cycleSubConfID) {
-        return occurrences.stream().filter(o -> o.cycleSubConfID().equals(cycleSubConfID)).findFirst();
+        return occurrences().stream().filter(o -> o.cycleSubConfID().equals(cycleSubConfID)).findFirst();
     }
 }
