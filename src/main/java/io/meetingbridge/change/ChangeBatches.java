@@ -136,11 +136,20 @@ public final class ChangeBatches {
         }
     }
 
-    /** Puts the lane's next change on the exchange; false when the lane is done or the batch stops starting changes. */
-    public boolean takeNext(@ExchangeProperty(FlowProperties.LANE) Lane lane, Exchange exchange) {
-        ReceivedChange next = lane.next();
-        exchange.setProperty(FlowProperties.RECEIVED_CHANGE, next);
-        return next != null;
+    /** Moves the lane to its next change; false when the lane is done or the batch stops starting changes. */
+    public boolean takeNext(@ExchangeProperty(FlowProperties.LANE) Lane lane) {
+        return lane.next() != null;
+    }
+
+    /**
+     * Puts the lane's current change on the exchange, without anything the change before it left there: the
+     * changes of a lane share one exchange. (A step of its own: the loop's condition runs on a copy of the
+     * exchange, whose properties are merged back, so a property removed there would stay.)
+     */
+    public void startChange(@ExchangeProperty(FlowProperties.LANE) Lane lane, Exchange exchange) {
+        FlowProperties.OF_ONE_CHANGE.forEach(exchange::removeProperty);
+        exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
+        exchange.setProperty(FlowProperties.RECEIVED_CHANGE, lane.current());
     }
 
     /** The lane's current change is done: its outputs or its dead letter are acknowledged. */

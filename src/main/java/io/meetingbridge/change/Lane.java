@@ -28,6 +28,11 @@ public final class Lane {
         return changes.get(position);
     }
 
+    /** The change {@link #next()} moved to. */
+    ReceivedChange current() {
+        return changes.get(position);
+    }
+
     void currentFinished() {
         batch.finished(changes.get(position));
     }

@@ -1,5 +1,7 @@
 package io.meetingbridge.flow;
 
+import java.util.List;
+
 /**
  * The exchange properties the routes and the beans share: the one place their names are written.
  * The route file uses the same strings; a test checks that it names no other property.
@@ -64,6 +66,15 @@ public final class FlowProperties {
     /** The retries of transient failures the change has used, and the retry after a 401 (0 or 1). */
     public static final String TRANSIENT_RETRIES = "transientRetries";
     public static final String TOKEN_RETRIES = "tokenRetries";
+
+    /**
+     * Every property of one change: a lane runs its changes one after the other on one exchange, so each
+     * change starts without what the one before it left (its attempts, retries, API detail, outcome).
+     */
+    public static final List<String> OF_ONE_CHANGE = List.of(RECEIVED_CHANGE, VALID_CHANGE, CHANGE_ORIGIN,
+            PLANNED_CALL, CONFERENCE_ID, SERIES_KEY, API_METHOD, API_PATH, API_QUERY, MEETING_DETAIL, SERIES_SEARCH,
+            OCCURRENCE_IDS, OCCURRENCE_VALUES, OCCURRENCE_STATE, SERIES_AFTER, APPLIED_CHANGE_KEY, DEAD_LETTER_REASON,
+            API_ATTEMPTS, TRANSIENT_RETRIES, TOKEN_RETRIES);
 
     private FlowProperties() {
     }
