@@ -26,7 +26,8 @@ class KillAfterCreatePostIT {
     void aCreateKilledBeforeItsAnswerIsAdoptedNotCreatedTwice() {
         try (BridgeRig rig = BridgeRig.start("kill-after-create-post", 1)) {
             CreateHold hold = rig.api.faults().holdCreates();
-            BridgeJvm bridge = rig.bridge("bridge").start();
+            // the kill must come before the bridge gives up on the held answer: a wide margin on a busy machine
+            BridgeJvm bridge = rig.bridge("bridge").with("meeting.api.response-timeout-ms", "20000").start();
             List<LifeChange> life = LifeChange.createModifyCancelOccurrence(KEY);
             rig.publish(LifeChange.inOrder(life), life.size());
 

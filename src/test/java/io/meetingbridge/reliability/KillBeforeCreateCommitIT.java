@@ -20,15 +20,15 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>How the kill lands there: the three changes of the series are published before the bridge starts, so
  * one poll holds them and the batch (whose offsets are committed only when it ends) goes on with the modify
- * after the create. Every API call takes {@link #CALL_LATENCY}, so the modify's PUT is still waiting for its
+ * after the create. Every API call takes {@link #CALL_LATENCY} (6 s), so the modify's PUT is still waiting for its
  * answer when the ledger shows the create applied: that is when the bridge is killed.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class KillBeforeCreateCommitIT {
 
     private static final String KEY = "crm-crash-commit";
-    /** Well below the bridge's response timeout (10 s), well above the time the test takes to see the ledger. */
-    private static final Duration CALL_LATENCY = Duration.ofSeconds(5);
+    /** Well below the bridge's response timeout (20 s here), well above the time the test takes to see the ledger. */
+    private static final Duration CALL_LATENCY = Duration.ofSeconds(6);
 
     @Test
     void aCreateKilledAfterItsLedgerWriteIsNeitherCreatedNorPublishedTwice() {
@@ -37,7 +37,7 @@ class KillBeforeCreateCommitIT {
             LifeChange create = life.get(0);
             rig.publish(LifeChange.inOrder(life), life.size());
             rig.api.faults().setCallLatency(CALL_LATENCY);
-            BridgeJvm bridge = rig.bridge("bridge").start();
+            BridgeJvm bridge = rig.bridge("bridge").with("meeting.api.response-timeout-ms", "20000").start();
 
             Awaitility.await("the ledger holds the create as the series' last applied change")
                     .atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50))
