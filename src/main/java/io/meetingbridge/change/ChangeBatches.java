@@ -140,6 +140,12 @@ public final class ChangeBatches {
     public boolean takeNext(@ExchangeProperty(FlowProperties.LANE) Lane lane, Exchange exchange) {
         ReceivedChange next = lane.next();
         exchange.setProperty(FlowProperties.RECEIVED_CHANGE, next);
+        // one exchange carries the lane's changes one after the other: each has its own attempts and retries,
+        // whatever the change before it in the lane used. Set to zero, not removed: Camel runs this method on a
+        // copy of the exchange and copies its properties back, which would not carry a removal
+        exchange.setProperty(FlowProperties.API_ATTEMPTS, 0);
+        exchange.setProperty(FlowProperties.TRANSIENT_RETRIES, 0);
+        exchange.setProperty(FlowProperties.TOKEN_RETRIES, 0);
         return next != null;
     }
 
