@@ -47,7 +47,25 @@ public final class ApiAttempts implements Processor {
      * from the one retry after a 401, so neither uses up the other's.
      */
     public boolean transientRetryLeft(Exchange exchange) {
+        if (isCreate(exchange)) {
+            return false; // never sent again blindly: see createRetryLeft
+        }
         return takeRetry(exchange, FlowProperties.TRANSIENT_RETRIES, maxTransientRetries);
+    }
+
+    /**
+     * Whether a create whose POST failed transiently (no answer, or a status worth retrying) may try again.
+     * The API may have made the series all the same, so the POST is not repeated as it is: the series is
+     * looked for first, as after a crash, and the POST is sent again only when none was made. It takes
+     * its retry from the change's count of transient retries.
+     */
+    public boolean createRetryLeft(Exchange exchange) {
+        return classifier.isTransient(exchange) && takeRetry(exchange, FlowProperties.TRANSIENT_RETRIES, maxTransientRetries);
+    }
+
+    /** The only POST among the meeting calls is the create of a series. */
+    private static boolean isCreate(Exchange exchange) {
+        return "POST".equals(exchange.getProperty(FlowProperties.API_METHOD, String.class));
     }
 
     /** Whether the one retry with a fresh token after a 401 is still to be made. */

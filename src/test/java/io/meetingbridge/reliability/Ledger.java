@@ -87,7 +87,8 @@ final class Ledger {
                 .add(header(record, DeadLetterHeaders.REASON));
     }
 
-    private static void readTopic(String bootstrapServers, String topic,
+    /** Feeds every record of a topic, from its beginning to its end as of now, to the sink. */
+    static void readTopic(String bootstrapServers, String topic,
                                   Consumer<ConsumerRecord<byte[], byte[]>> sink) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
                 Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,

@@ -44,7 +44,11 @@ final class SeriesOrder {
         return violations;
     }
 
-    private static void check(String conference, List<Integer> seqs, int changes, List<String> violations) {
+    /**
+     * Adds to {@code violations} what breaks the three rules in one conference's applications, each named by
+     * its change's place among the conference's {@code changes} changes (0, 1, ...), in output order.
+     */
+    static void check(String conference, List<Integer> seqs, int changes, List<String> violations) {
         int previous = -1;
         int runStart = 0;
         for (int i = 0; i < seqs.size(); i++) {
