@@ -46,12 +46,14 @@ final class LedgerFollower implements AutoCloseable {
     private final String topic;
     private final byte[] writer;
     private final Sink sink;
+    private final Runnable prepareTopic;
     private final Thread thread;
     private final ConcurrentLinkedQueue<CompletableFuture<Void>> requests = new ConcurrentLinkedQueue<>();
     private final List<CatchUp> waiting = new ArrayList<>();
     private volatile boolean running = true;
 
-    LedgerFollower(Properties connection, String topic, String writer, Sink sink) {
+    /** @param prepareTopic runs once on the follower's thread, before the topic is read */
+    LedgerFollower(Properties connection, String topic, String writer, Sink sink, Runnable prepareTopic) {
         Properties settings = new Properties();
         settings.putAll(connection);
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -62,6 +64,7 @@ final class LedgerFollower implements AutoCloseable {
         this.topic = topic;
         this.writer = writer.getBytes(StandardCharsets.UTF_8);
         this.sink = sink;
+        this.prepareTopic = prepareTopic;
         this.thread = new Thread(this::follow, "series-ledger-follower");
         this.thread.setDaemon(true);
     }
@@ -90,6 +93,7 @@ final class LedgerFollower implements AutoCloseable {
 
     private void follow() {
         boolean assigned = false;
+        prepareTopic.run();
         try {
             while (running) {
                 try {

@@ -7,6 +7,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
@@ -19,13 +20,18 @@ import org.slf4j.LoggerFactory;
 final class LedgerTopic {
 
     private static final Logger LOG = LoggerFactory.getLogger(LedgerTopic.class);
-    private static final long TIMEOUT_SECONDS = 30;
+    /** Short: the check runs on the follower's thread, which a shutdown waits for. */
+    private static final long TIMEOUT_SECONDS = 5;
 
     private LedgerTopic() {
     }
 
     static void ensureCompacted(Properties connection, String topic, int partitions) {
-        try (Admin admin = Admin.create(connection)) {
+        Properties settings = new Properties();
+        settings.putAll(connection);
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+        try (Admin admin = Admin.create(settings)) {
             NewTopic compacted = new NewTopic(topic, Optional.of(partitions), Optional.empty())
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
             try {

@@ -64,14 +64,15 @@ public final class SeriesLedger extends ServiceSupport implements SeriesDirector
     @Override
     protected void doStart() {
         startedNanos = System.nanoTime();
-        LedgerTopic.ensureCompacted(connection, topic, partitions);
         Properties settings = new Properties();
         settings.putAll(producerSettings);
         settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         settings.put(ProducerConfig.CLIENT_ID_CONFIG, "series-ledger-writer-" + writer.substring(0, 8));
         producer = new KafkaProducer<>(settings);
-        follower = new LedgerFollower(connection, topic, writer, this::read);
+        // the topic is checked on the follower's thread: without a broker the bridge still starts (not ready)
+        follower = new LedgerFollower(connection, topic, writer, this::read,
+                () -> LedgerTopic.ensureCompacted(connection, topic, partitions));
         follower.start();
         follower.requestCatchUp().thenRun(this::restored);
     }
