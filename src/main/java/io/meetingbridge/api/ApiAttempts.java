@@ -1,5 +1,6 @@
 package io.meetingbridge.api;
 
+import io.meetingbridge.failure.ApiCircuit;
 import io.meetingbridge.failure.FailureClassifier;
 import io.meetingbridge.flow.FlowProperties;
 import org.apache.camel.Exchange;

@@ -44,7 +44,7 @@ public final class ChangeParser {
             } catch (JsonProcessingException e) {
                 // a broken read limit carries no location of its own: it is where the parser stopped
                 JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
-                throw new InvalidChangeException(JsonSyntaxSentence.of(e, Position.of(where)), e);
+                throw new InvalidChangeException(JsonSyntaxSentence.of(e, parser, text, where), e);
             }
         } catch (IOException e) {
             // the value is already in memory: only a JsonProcessingException, handled above, can happen

@@ -2,6 +2,8 @@ package io.meetingbridge.deadletter;
 
 import io.meetingbridge.change.ReceivedChange;
 import io.meetingbridge.change.SourceRecord;
+import io.meetingbridge.failure.DeadLetterReason;
+import io.meetingbridge.failure.Failure;
 import io.meetingbridge.flow.FlowProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -57,7 +57,7 @@ public final class FlowProperties {
     /** The key the duplicate filter remembers: conferenceID and changeId, so ids reused by another series never collide. */
     public static final String APPLIED_CHANGE_KEY = "appliedChangeKey";
 
-    /** Why the change goes to the dead-letter topic (a {@code deadletter.DeadLetterReason}), chosen by the failure policy. */
+    /** Why the change goes to the dead-letter topic (a {@code failure.DeadLetterReason}), chosen by the failure policy. */
     public static final String DEAD_LETTER_REASON = "deadLetterReason";
 
     /** How many requests the change has sent to the Meeting API so far (the PUT and its retries). */

@@ -1,6 +1,6 @@
 package io.meetingbridge.ops;
 
-import io.meetingbridge.api.ApiCircuit;
+import io.meetingbridge.failure.ApiCircuit;
 import io.meetingbridge.auth.AccessTokenCache;
 import io.meetingbridge.deadletter.DeadLetterReplay;
 import io.meetingbridge.ledger.SeriesLedger;

@@ -1,6 +1,6 @@
 package io.meetingbridge.ops;
 
-import io.meetingbridge.api.ApiCircuit;
+import io.meetingbridge.failure.ApiCircuit;
 import io.meetingbridge.auth.AccessTokenCache;
 
 /** Whether the bridge is holding back its input, and why: no access token, or the API is down. */

@@ -4,7 +4,7 @@ import io.meetingbridge.change.ChangeAction;
 import io.meetingbridge.change.ReceivedChange;
 import io.meetingbridge.change.ValidChange;
 import io.meetingbridge.deadletter.DeadLetterHeaders;
-import io.meetingbridge.deadletter.DeadLetterReason;
+import io.meetingbridge.failure.DeadLetterReason;
 import io.meetingbridge.flow.FlowProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,6 +1,6 @@
 package io.meetingbridge.ops;
 
-import io.meetingbridge.deadletter.DeadLetterReason;
+import io.meetingbridge.failure.DeadLetterReason;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
 

@@ -1,5 +1,6 @@
 package io.meetingbridge.api;
 
+import io.meetingbridge.failure.ApiCircuit;
 import io.meetingbridge.failure.ApiUnavailableException;
 import io.meetingbridge.failure.FailureClassifier;
 import static org.assertj.core.api.Assertions.assertThat;

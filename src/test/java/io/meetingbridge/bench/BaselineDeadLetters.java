@@ -3,7 +3,7 @@ package io.meetingbridge.bench;
 import io.meetingbridge.change.ReceivedChange;
 import io.meetingbridge.change.SourceRecord;
 import io.meetingbridge.deadletter.DeadLetterHeaders;
-import io.meetingbridge.deadletter.DeadLetterReason;
+import io.meetingbridge.failure.DeadLetterReason;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;

@@ -19,8 +19,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The benchmark's baselines in a JVM of their own: {@link BaselinePipeline} wired from the same settings
- * keys as the bridge ({@code -Dkey=value} over the packaged application.properties). The one argument
- * picks the scheduler: {@value #CONCURRENT} (key-ordered lanes, at most {@code bridge.api.max-in-flight}
+ * keys as the bridge (environment variables, then {@code -Dkey=value}, over the packaged
+ * application.properties; the App key comes through the environment). The one argument picks the scheduler: {@value #CONCURRENT} (key-ordered lanes, at most {@code bridge.api.max-in-flight}
  * calls open, as the bridge) or {@value #SEQUENTIAL} (one change at a time). Stops on SIGTERM.
  */
 public final class BaselineMain {
@@ -36,7 +36,7 @@ public final class BaselineMain {
         if (!mode.equals(CONCURRENT) && !mode.equals(SEQUENTIAL)) {
             throw new IllegalArgumentException("usage: BaselineMain " + CONCURRENT + "|" + SEQUENTIAL);
         }
-        BridgeProperties settings = BridgeProperties.withOverrides(System.getProperties());
+        BridgeProperties settings = BridgeProperties.ofThisProcess();
         Clock clock = Clock.systemUTC();
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1) // as the bridge's camel-http speaks

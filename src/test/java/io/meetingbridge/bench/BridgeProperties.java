@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -30,6 +31,23 @@ final class BridgeProperties {
 
     static BridgeProperties withOverrides(Map<?, ?> overrides) {
         return new BridgeProperties(overrides);
+    }
+
+    /**
+     * What a pipeline started by {@link PipelineJvm} sees: environment variables in Camel's mapping
+     * ({@code meeting.auth.app-key} is {@code MEETING_AUTH_APP_KEY}: the App key comes this way), then
+     * {@code -Dkey=value}.
+     */
+    static BridgeProperties ofThisProcess() {
+        BridgeProperties settings = new BridgeProperties(Map.of());
+        for (String key : settings.values.stringPropertyNames()) {
+            String variable = System.getenv(key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+            if (variable != null) {
+                settings.values.setProperty(key, variable);
+            }
+        }
+        settings.values.putAll(System.getProperties());
+        return settings;
     }
 
     String text(String key) {

@@ -1,8 +1,8 @@
 package io.meetingbridge.bench;
 
 import io.meetingbridge.occurrence.OccurrenceHeaders;
+import io.meetingbridge.testing.BridgeFixture;
 import io.meetingbridge.testing.EmbeddedKafka;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 /**
  * What one run wrote to its occurrences topic, read back after the pipeline stopped. Changes are told
@@ -65,10 +64,10 @@ record OutputScan(long firstTimestamp, int bulkChangesApplied, long bulkOccurren
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        if (header == null) {
+        String value = BridgeFixture.header(record, name);
+        if (value == null) {
             throw new IllegalStateException("occurrence record at offset " + record.offset() + " lacks " + name);
         }
-        return new String(header.value(), StandardCharsets.UTF_8);
+        return value;
     }
 }

@@ -1,13 +1,14 @@
 package io.meetingbridge.bench;
 
+import io.meetingbridge.testing.ChildJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -17,25 +18,24 @@ import java.util.stream.Stream;
 final class PipelineJvm implements AutoCloseable {
 
     static final String MAX_HEAP = "-Xmx256m";
-    private static final long STOP_GRACE_SECONDS = 40;
+    private static final Duration STOP_GRACE = Duration.ofSeconds(40);
 
-    private final Process process;
+    private final ChildJvm process;
     private final long launchedAtMillis;
     private final Path log;
     private final Path gcLog;
-    /** Kills the JVM should the benchmark itself be stopped first. */
-    private final Thread killOnExit;
 
-    private PipelineJvm(Process process, long launchedAtMillis, Path log, Path gcLog) {
+    private PipelineJvm(ChildJvm process, long launchedAtMillis, Path gcLog) {
         this.process = process;
         this.launchedAtMillis = launchedAtMillis;
-        this.log = log;
+        this.log = process.log();
         this.gcLog = gcLog;
-        this.killOnExit = new Thread(process::destroyForcibly, "kill-" + log.getFileName());
-        Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
-    /** Starts {@code contender}; its files are {@code <name>.log}, {@code <name>-gc.log} and {@code <name>.jfr}. */
+    /**
+     * Starts {@code contender}; its files are {@code <name>.log}, {@code <name>-gc.log} and {@code <name>.jfr}.
+     * The App key goes to it through the environment, never on its command line.
+     */
     static PipelineJvm launch(Contender contender, BenchSettings settings, Map<String, String> properties, String name)
             throws IOException {
         Path dir = settings.outputDir();
@@ -45,16 +45,15 @@ final class PipelineJvm implements AutoCloseable {
         for (Path old : List.of(log, gcLog, recording)) {
             Files.deleteIfExists(old); // the GC log would otherwise be rotated, not replaced
         }
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), MAX_HEAP, "-Xlog:gc:file=" + gcLog));
+        List<String> arguments = new ArrayList<>(List.of(MAX_HEAP, "-Xlog:gc:file=" + gcLog));
         if (settings.flightRecording()) {
-            command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording);
+            arguments.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording);
         }
-        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(contender.launch(settings));
+        arguments.addAll(ChildJvm.systemProperties(properties));
+        arguments.addAll(contender.launch(settings));
         long launchedAt = System.currentTimeMillis();
-        // the command line carries the App key: it goes to the process only, never to a log
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new PipelineJvm(process, launchedAt, log, gcLog);
+        ChildJvm process = ChildJvm.start(name, arguments, ChildJvm.appKeyEnvironment(), log);
+        return new PipelineJvm(process, launchedAt, gcLog);
     }
 
     long launchedAtMillis() {
@@ -97,16 +96,7 @@ final class PipelineJvm implements AutoCloseable {
     /** SIGTERM, as an orchestrator would stop it; killed if it has not shut down within the grace period. */
     @Override
     public void close() {
-        Runtime.getRuntime().removeShutdownHook(killOnExit);
-        process.destroy();
-        try {
-            if (!process.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        process.terminate(STOP_GRACE);
     }
 
     private void signal(String name) throws IOException, InterruptedException {
@@ -114,10 +104,5 @@ final class PipelineJvm implements AutoCloseable {
         if (status != 0) {
             throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed with status " + status);
         }
-    }
-
-    private static String javaExecutable() {
-        // the benchmark's own java, so both pipelines and the report name the same JVM
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

@@ -1,11 +1,12 @@
 package io.meetingbridge.bench;
 
+import io.meetingbridge.testing.SampleChanges;
 import java.time.LocalDate;
 
 /**
  * The benchmark's changes: a weekly series on Mondays and Wednesdays from Tuesday 2026-12-01 that
  * meets exactly {@code occurrences} times (the API schedules at most 50). With 8 it is the tests'
- * {@code SampleChanges.weekly}: four weeks.
+ * {@link SampleChanges#weekly}: four weeks.
  */
 final class WeeklySeries {
 
@@ -17,12 +18,7 @@ final class WeeklySeries {
     }
 
     static String change(String changeId, String conferenceId, int occurrences) {
-        return """
-                {"changeId":"%s","conferenceID":"%s","series":{"mediaTypes":"HDVideo","subject":"Weekly sync",\
-                "startTime":"2026-12-01 01:00","length":60,"timeZoneID":"56",\
-                "attendees":[{"accountId":"u1","appId":"APPID","name":"Alice","role":1}],\
-                "cycleParams":{"startDate":"2026-12-01","endDate":"%s","cycle":"Week","interval":1,\
-                "point":[1,3],"preRemindDays":1}}}""".formatted(changeId, conferenceId, lastDate(occurrences));
+        return SampleChanges.weekly(changeId, conferenceId, "Weekly sync", lastDate(occurrences).toString());
     }
 
     /** Wednesday, Monday, Wednesday, ...: the {@code occurrences}-th meeting's date. */

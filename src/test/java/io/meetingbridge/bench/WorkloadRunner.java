@@ -2,10 +2,9 @@ package io.meetingbridge.bench;
 
 import io.meetingbridge.simulator.MeetingApiSimulator;
 import io.meetingbridge.testing.EmbeddedKafka;
+import io.meetingbridge.testing.FreePort;
 import io.meetingbridge.testing.TestCredentials;
-import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,7 +55,7 @@ final class WorkloadRunner {
         api.traffic().clear();
 
         String host = InetAddress.getLoopbackAddress().getHostAddress();
-        int managementPort = freeLoopbackPort();
+        int managementPort = FreePort.loopback();
         PipelineJvm jvm = PipelineJvm.launch(contender, settings,
                 pipelineProperties(topics, group, host, managementPort), name);
         Phases phases;
@@ -124,18 +123,11 @@ final class WorkloadRunner {
         properties.put("bridge.topics.dead-letter", topics.deadLetter());
         properties.put("meeting.api.base-url", api.baseUri().toString());
         properties.put("meeting.auth.app-id", TestCredentials.APP_ID);
-        properties.put("meeting.auth.app-key", TestCredentials.APP_KEY);
         // the bridge's health and metrics server: loopback only, on a port no other process holds
         properties.put("camel.management.host", host);
         properties.put("camel.management.port", Integer.toString(managementPort));
         properties.putAll(settings.pipelineOverrides());
         return properties;
-    }
-
-    private static int freeLoopbackPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     /** What was observed while the pipeline ran; the rest is read from its output afterwards. */

@@ -9,8 +9,15 @@ import static io.meetingbridge.change.ChangeSamples.exampleSeries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.huaweicloud.sdk.core.utils.JsonUtils;
+import com.huaweicloud.sdk.meeting.v1.model.CycleParams;
+import com.huaweicloud.sdk.meeting.v1.model.RestAttendeeDTO;
+import com.huaweicloud.sdk.meeting.v1.model.RestConfConfigDTO;
+import com.huaweicloud.sdk.meeting.v1.model.RestScheduleConfDTO;
 import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ChangeValidatorTest {
@@ -183,5 +190,59 @@ class ChangeValidatorTest {
         exampleSeries(change).put("length", 14).put("mediaTypes", "Video").remove("cycleParams");
 
         assertRejected(change, "conferenceID must be a string of ASCII digits, got \"x\" (and 3 more problems)");
+    }
+
+    /** The official Huawei SDK as an independent check: a series it writes, every field set, is valid and kept as written. */
+    @Test
+    void aSeriesWrittenByTheOfficialSdkIsValidAndReadsBackEqual() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        RestScheduleConfDTO sdkBody = everyFieldSet();
+        String sdkJson = JsonUtils.toJSON(sdkBody);
+        ObjectNode envelope = json.createObjectNode().put("conferenceID", "914087436");
+        envelope.set("series", json.readTree(sdkJson));
+
+        ValidChange change = validator.validate(parser.parse(bytes(envelope)));
+
+        assertThat(change.body()).isEqualTo(json.readTree(sdkJson));
+        assertThat(JsonUtils.toObject(json.writeValueAsString(change.body()), RestScheduleConfDTO.class))
+                .isEqualTo(sdkBody);
+        assertThat(change.body().path("confConfigInfo").path("guestPwd").asText()).isEqualTo("123456");
+    }
+
+    private static RestScheduleConfDTO everyFieldSet() {
+        return new RestScheduleConfDTO()
+                .withStartTime("2026-12-01 01:00")
+                .withLength(90)
+                .withSubject("Quarterly review")
+                .withMediaTypes("HDVideo")
+                .withGroupuri("group-7")
+                .withAttendees(List.of(new RestAttendeeDTO()
+                        .withUserUUID("uuid-1").withAccountId("u1").withAppId("APPID").withName("Alice")
+                        .withRole(1).withPhone("+8613800000000").withPhone2("+8613800000001")
+                        .withPhone3("+8613800000002").withEmail("alice@example.com").withSms("+8613800000003")
+                        .withIsMute(0).withIsAutoInvite(1).withType("normal").withAddress("room 1")
+                        .withDeptUUID("dept-1").withDeptName("Sales").withUniqueType(0)))
+                .withIsAutoRecord(1)
+                .withEncryptMode(2)
+                .withLanguage("en-US")
+                .withTimeZoneID("56")
+                .withRecordType(3)
+                .withLiveAddress("rtmp://live.example.com/a")
+                .withAuxAddress("rtmp://live.example.com/b")
+                .withRecordAuxStream(1)
+                .withConfConfigInfo(new RestConfConfigDTO()
+                        .withIsSendNotify(false).withIsSendSms(false).withIsSendCalendar(true)
+                        .withIsAutoMute(true).withIsHardTerminalAutoMute(false).withIsGuestFreePwd(false)
+                        .withCallInRestriction(2).withAllowGuestStartConf(true).withGuestPwd("123456")
+                        .withVmrIDType(1).withProlongLength(15).withEnableWaitingRoom(true)
+                        .withIsHostCameraOn(true).withIsGuestCameraOn(false))
+                .withRecordAuthType(2)
+                .withVmrFlag(0)
+                .withCycleParams(new CycleParams()
+                        .withStartDate("2026-12-01").withEndDate("2027-03-01").withCycle("Month")
+                        .withInterval(1).withPoint(List.of(1, 15)).withPreRemindDays(2))
+                .withVmrID("vmr-1")
+                .withConcurrentParticipants(50)
+                .withSupportSimultaneousInterpretation(true);
     }
 }

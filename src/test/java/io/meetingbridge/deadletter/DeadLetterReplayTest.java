@@ -7,20 +7,23 @@ import io.meetingbridge.ReplayCommand;
 import io.meetingbridge.ops.BridgeManagement;
 import io.meetingbridge.simulator.ApiResponse;
 import io.meetingbridge.testing.BridgeFixture;
+import io.meetingbridge.testing.ChildJvm;
 import io.meetingbridge.testing.SampleChanges;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 class DeadLetterReplayTest {
 
@@ -29,6 +32,8 @@ class DeadLetterReplayTest {
             "java.lang.String"};
     @RegisterExtension
     final BridgeFixture world = BridgeFixture.withPartitions(1).startBridge(s -> s.set("bridge.replay.max-replays", "2"));
+    @TempDir
+    Path logs;
     private ObjectName replay;
 
     @BeforeEach
@@ -85,28 +90,25 @@ class DeadLetterReplayTest {
     }
 
     @Test
-    void commandLineDryRunUsesTheBridgesSettings() throws Exception {
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Dkafka.bootstrap-servers=" + world.kafka.bootstrapServers(),
-                "-Dbridge.topics.dead-letter=" + world.topics.deadLetter(),
-                "-Dbridge.topics.changes=" + world.topics.changes(),
-                ReplayCommand.class.getName(), "--reason", "invalid-message", "--dry-run")
-                .redirectErrorStream(true).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(output).contains("dry run: scanned 3 dead-letter records, 1 matched, would replay 1");
+    void commandLineDryRunUsesTheBridgesSettings() {
+        List<String> arguments = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path")));
+        arguments.addAll(ChildJvm.systemProperties(Map.of(
+                "kafka.bootstrap-servers", world.kafka.bootstrapServers(),
+                "bridge.topics.dead-letter", world.topics.deadLetter(),
+                "bridge.topics.changes", world.topics.changes())));
+        arguments.addAll(List.of(ReplayCommand.class.getName(), "--reason", "invalid-message", "--dry-run"));
+        ChildJvm process = ChildJvm.start("replay", arguments, Map.of(), logs.resolve("replay.log"));
+        assertThat(process.waitFor(Duration.ofSeconds(60))).isTrue();
+        assertThat(process.output()).contains("dry run: scanned 3 dead-letter records, 1 matched, would replay 1");
         assertThat(process.exitValue()).isZero();
     }
 
     @Test
-    void commandLineRejectsAnUnknownOption() throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ReplayCommand.class.getName(), "--everything")
-                .redirectErrorStream(true).start();
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
-                .contains("unknown option --everything").contains("usage:");
+    void commandLineRejectsAnUnknownOption() {
+        ChildJvm process = ChildJvm.start("replay", List.of("-cp", System.getProperty("java.class.path"),
+                ReplayCommand.class.getName(), "--everything"), Map.of(), logs.resolve("replay.log"));
+        assertThat(process.waitFor(Duration.ofSeconds(30))).isTrue();
+        assertThat(process.output()).contains("unknown option --everything").contains("usage:");
         assertThat(process.exitValue()).isEqualTo(2);
     }
 }

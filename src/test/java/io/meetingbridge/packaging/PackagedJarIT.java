@@ -3,9 +3,9 @@ package io.meetingbridge.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import io.meetingbridge.testing.ChildJvm;
+import io.meetingbridge.testing.FreePort;
 import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,26 +29,25 @@ class PackagedJarIT {
 
     @TempDir
     Path workingDirectory;
-    private Process bridge;
+    private ChildJvm bridge;
     private Path log;
     private int managementPort;
 
     @BeforeEach
-    void start() throws IOException {
-        managementPort = freePort();
+    void start() {
+        managementPort = FreePort.loopback();
         log = workingDirectory.resolve("bridge.log");
-        bridge = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        bridge = ChildJvm.start("packaged-bridge", List.of(
                 "-Dlog.format=json",
-                "-Dkafka.bootstrap-servers=127.0.0.1:" + freePort(),
+                "-Dkafka.bootstrap-servers=127.0.0.1:" + FreePort.loopback(),
                 "-Dcamel.management.port=" + managementPort,
-                "-jar", Path.of(System.getProperty("bridge.jar")).toAbsolutePath().toString())
-                .directory(workingDirectory.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "-jar", Path.of(System.getProperty("bridge.jar")).toAbsolutePath().toString()),
+                Map.of(), log, workingDirectory);
     }
 
     @AfterEach
     void stop() {
-        bridge.destroyForcibly();
+        bridge.kill();
     }
 
     @Test
@@ -63,8 +62,7 @@ class PackagedJarIT {
         assertThat(bridge.isAlive()).isTrue();
         assertThat(status("/observe/health/ready")).isEqualTo(503);
 
-        bridge.destroy();
-        assertThat(bridge.waitFor(45, TimeUnit.SECONDS)).as("stops within camel.main.shutdown-timeout").isTrue();
+        assertThat(bridge.terminate(Duration.ofSeconds(45))).as("stops within camel.main.shutdown-timeout").isTrue();
 
         List<String> lines = Files.readAllLines(log);
         assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(JSON.readTree(line).has("message")).isTrue());
@@ -75,11 +73,5 @@ class PackagedJarIT {
     private int status(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,6 +1,8 @@
 package io.meetingbridge.reliability;
 
+import io.meetingbridge.testing.ChildJvm;
 import io.meetingbridge.testing.FastTimings;
+import io.meetingbridge.testing.FreePort;
 import io.meetingbridge.testing.TestCredentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,12 +70,11 @@ final class BridgeJvm implements AutoCloseable {
         }
         List<String> arguments = new ArrayList<>(List.of("-Xmx384m"));
         arguments.addAll(ChildJvm.QUICK_START);
-        settings.forEach((key, value) -> arguments.add("-D" + key + "=" + value));
+        arguments.addAll(ChildJvm.systemProperties(settings));
         // each start gets its own port for health and metrics, so instances can share a machine
-        arguments.add("-Dcamel.management.port=" + LoopbackPort.free());
+        arguments.add("-Dcamel.management.port=" + FreePort.loopback());
         arguments.addAll(List.of("-jar", jar().toString()));
-        process = ChildJvm.start(name, arguments, Map.of("MEETING_AUTH_APP_KEY", TestCredentials.APP_KEY),
-                run.nextLog(name));
+        process = ChildJvm.start(name, arguments, ChildJvm.appKeyEnvironment(), run.nextLog(name));
         meantToRun = true;
         return this;
     }

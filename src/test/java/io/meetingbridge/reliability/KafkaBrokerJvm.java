@@ -1,5 +1,7 @@
 package io.meetingbridge.reliability;
 
+import io.meetingbridge.testing.ChildJvm;
+import io.meetingbridge.testing.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,8 +38,8 @@ final class KafkaBrokerJvm implements AutoCloseable {
 
     /** Formats a fresh data directory under the run's directory and starts the broker on it. */
     static KafkaBrokerJvm start(RunDirectory run) {
-        int clientPort = LoopbackPort.free();
-        Path config = writeConfig(run.root(), clientPort, LoopbackPort.free());
+        int clientPort = FreePort.loopback();
+        Path config = writeConfig(run.root(), clientPort, FreePort.loopback());
         ChildJvm.start("kafka-storage-format", javaArguments("kafka.tools.StorageTool", "format",
                         "-t", Uuid.randomUuid().toString(), "-c", config.toString()),
                 Map.of(), run.nextLog("kafka-storage-format")).awaitSuccess(START_TIMEOUT);

@@ -1,8 +1,9 @@
 package io.meetingbridge.reliability;
 
+import static io.meetingbridge.testing.BridgeFixture.header;
+
 import io.meetingbridge.deadletter.DeadLetterHeaders;
 import io.meetingbridge.occurrence.OccurrenceHeaders;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -107,10 +108,5 @@ final class Ledger {
                 consumer.poll(Duration.ofMillis(200)).forEach(sink);
             }
         }
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -1,9 +1,7 @@
 package io.meetingbridge.security;
 
 import io.meetingbridge.testing.EmbeddedKafka;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import io.meetingbridge.testing.FreePort;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +36,7 @@ final class ScramBroker implements AutoCloseable {
     static ScramBroker start() {
         for (int attempt = 1; ; attempt++) {
             try {
-                return startOn(freePort());
+                return startOn(FreePort.loopback());
             } catch (IllegalStateException portTaken) {
                 if (attempt == 3) {
                     throw portTaken;
@@ -81,14 +79,6 @@ final class ScramBroker implements AutoCloseable {
     static String jaasConfig(String user, String password) {
         return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
                 + "\" password=\"" + password + "\";";
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

@@ -1,9 +1,6 @@
 package io.meetingbridge.testing;
 
 import io.meetingbridge.BridgeConfiguration;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.CamelContext;
@@ -37,20 +34,12 @@ public final class RunningBridge implements AutoCloseable {
                 .set("meeting.auth.app-id", TestCredentials.APP_ID)
                 .set("meeting.auth.app-key", TestCredentials.APP_KEY)
                 .set("bridge.producer.max-request-size", Integer.toString(EmbeddedKafka.MAX_RECORD_BYTES))
-                .set("camel.management.port", Integer.toString(freePort()));
+                .set("camel.management.port", Integer.toString(FreePort.loopback()));
     }
 
     /** Where /observe/health and /observe/metrics are served. */
     public String managementUrl() {
         return "http://127.0.0.1:" + managementPort;
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public CamelContext context() {

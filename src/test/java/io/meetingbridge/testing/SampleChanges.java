@@ -16,18 +16,28 @@ public final class SampleChanges {
     }
 
     public static String weekly(String changeId, String conferenceId, String subject) {
+        return weekly(changeId, conferenceId, subject, "2026-12-29");
+    }
+
+    /** The weekly series, ending on {@code endDate} instead of 2026-12-29. */
+    public static String weekly(String changeId, String conferenceId, String subject, String endDate) {
         return """
-                {"changeId":"%s","conferenceID":"%s","series":%s}""".formatted(changeId, conferenceId, weeklySeries(subject));
+                {"changeId":"%s","conferenceID":"%s","series":%s}""".formatted(changeId, conferenceId,
+                weeklySeries(subject, endDate));
     }
 
     /** The series of {@link #weekly}: its occurrences start at 01:00 UTC on 2026-12-02, -07, -09, -14, -16, -21, -23, -28. */
     public static String weeklySeries(String subject) {
+        return weeklySeries(subject, "2026-12-29");
+    }
+
+    private static String weeklySeries(String subject, String endDate) {
         return """
                 {"mediaTypes":"HDVideo","subject":"%s",\
                 "startTime":"2026-12-01 01:00","length":60,"timeZoneID":"56",\
                 "attendees":[{"accountId":"u1","appId":"APPID","name":"Alice","role":1}],\
-                "cycleParams":{"startDate":"2026-12-01","endDate":"2026-12-29","cycle":"Week","interval":1,\
-                "point":[1,3],"preRemindDays":1}}""".formatted(subject);
+                "cycleParams":{"startDate":"2026-12-01","endDate":"%s","cycle":"Week","interval":1,\
+                "point":[1,3],"preRemindDays":1}}""".formatted(subject, endDate);
     }
 
     /** A create of the weekly series under the upstream's own id. */

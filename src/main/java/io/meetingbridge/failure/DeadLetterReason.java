@@ -1,4 +1,4 @@
-package io.meetingbridge.deadletter;
+package io.meetingbridge.failure;
 
 /** Why a record went to the dead-letter topic: the value of {@code dlq-reason}. */
 public enum DeadLetterReason {

@@ -1,6 +1,5 @@
-package io.meetingbridge.deadletter;
+package io.meetingbridge.failure;
 
-import io.meetingbridge.failure.MeetingApiError;
 import java.util.Map;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.util.ObjectHelper;

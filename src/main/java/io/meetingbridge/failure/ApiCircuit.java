@@ -1,7 +1,5 @@
-package io.meetingbridge.api;
+package io.meetingbridge.failure;
 
-import io.meetingbridge.failure.ApiUnavailableException;
-import io.meetingbridge.failure.FailureClassifier;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Duration;
@@ -56,7 +54,7 @@ public final class ApiCircuit {
      * The outcome of one request that reached for the API: held against it only when transient (no answer,
      * or a status listed as transient); any other answer, 4xx and 500 included, shows the API is up.
      */
-    void onCallFailed(boolean transientFailure) {
+    public void onCallFailed(boolean transientFailure) {
         if (transientFailure) {
             breaker.onError(0, TimeUnit.MILLISECONDS, new ApiUnavailableException("transient failure of a call"));
         } else {

@@ -1,17 +1,17 @@
-package io.meetingbridge.reliability;
+package io.meetingbridge.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** Free ports on the loopback interface, for servers that must keep their port across restarts. */
-final class LoopbackPort {
+/** Free ports on the loopback interface, for the servers tests start (brokers, bridges' management ports). */
+public final class FreePort {
 
-    private LoopbackPort() {
+    private FreePort() {
     }
 
-    static int free() {
+    public static int loopback() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
