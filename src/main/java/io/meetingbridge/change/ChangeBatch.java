@@ -82,6 +82,15 @@ public final class ChangeBatch {
         return Optional.ofNullable(failure.get());
     }
 
+    /**
+     * What its changes wrote to the series ledger was not all acknowledged: none of them counts as finished, so
+     * nothing of the batch is committed and all of it is read again.
+     */
+    void unfinishAll(Throwable cause) {
+        finished.clear();
+        fail(cause);
+    }
+
     int finishedCount() {
         return finished.size();
     }

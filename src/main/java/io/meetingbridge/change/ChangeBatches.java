@@ -124,6 +124,13 @@ public final class ChangeBatches {
      * Null when done, else why not.
      */
     private Throwable catchUpAfterRebalance(int generation) throws InterruptedException {
+        try {
+            series.rewriteUnconfirmed();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            return new IllegalStateException("the series ledger could not be written: " + e, e);
+        }
         if (generation == caughtUpGeneration) {
             return null;
         }
@@ -172,6 +179,12 @@ public final class ChangeBatches {
             return;
         }
         Consumer<?, ?> consumer = batch.consumer();
+        // the series ledger has every applied change of the batch before any of it is committed
+        Throwable unwritten = series.awaitWrites();
+        if (unwritten != null) {
+            batch.unfinishAll(new IllegalStateException("the series ledger did not acknowledge a write: " + unwritten,
+                    unwritten));
+        }
         List<ChangeBatch.PartitionProgress> progress = batch.progress();
         commitFinishedPrefixes(consumer, progress);
         // unfinished changes are read again whether or not the commit went through: skipping them here and

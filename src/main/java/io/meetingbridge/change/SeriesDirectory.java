@@ -14,4 +14,16 @@ public interface SeriesDirectory {
 
     /** Learns what other instances applied; called before a poll is sorted after the partitions moved. */
     void catchUp() throws InterruptedException, TimeoutException;
+
+    /**
+     * Before a batch is committed: waits for the series' records its changes wrote without waiting. Null when
+     * every one was acknowledged, else why not (nothing of the batch is committed then).
+     */
+    default Throwable awaitWrites() throws InterruptedException {
+        return null;
+    }
+
+    /** Before a batch runs: writes again what a failed {@link #awaitWrites} left unwritten. */
+    default void rewriteUnconfirmed() throws Exception {
+    }
 }

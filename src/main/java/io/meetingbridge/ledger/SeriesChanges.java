@@ -145,11 +145,14 @@ public final class SeriesChanges {
         publish(exchange, lastKnown, CANCELLED, after);
     }
 
-    /** The change's outputs are acknowledged: the ledger records it as the series' last applied change. */
-    public void applied(Exchange exchange) throws InterruptedException, ExecutionException, TimeoutException {
+    /**
+     * The change's outputs are acknowledged: the ledger records it as the series' last applied change. The write
+     * is acknowledged before the batch is committed (close-batch waits for it), not before the lane goes on.
+     */
+    public void applied(Exchange exchange) {
         SeriesEntry after = exchange.getProperty(FlowProperties.SERIES_AFTER, SeriesEntry.class);
         ReceivedChange change = exchange.getProperty(FlowProperties.RECEIVED_CHANGE, ReceivedChange.class);
-        ledger.write(after.applied(change.changeId(), exchange.getProperty(FlowProperties.CHANGE_ORIGIN,
+        ledger.writeBeforeCommit(after.applied(change.changeId(), exchange.getProperty(FlowProperties.CHANGE_ORIGIN,
                 ChangePosition.class)));
     }
 

@@ -5,18 +5,25 @@ import io.meetingbridge.change.SeriesDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +49,10 @@ public final class SeriesLedger extends ServiceSupport implements SeriesDirector
     private final String writer = UUID.randomUUID().toString();
     private final ConcurrentMap<String, SeriesEntry> entries = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, String> keyByConference = new ConcurrentHashMap<>();
+    /** Writes sent with {@link #writeBeforeCommit} whose acknowledgement {@link #awaitWrites} has not seen yet. */
+    private final Queue<Future<RecordMetadata>> unacknowledged = new ConcurrentLinkedQueue<>();
+    /** Keys whose last write was not acknowledged: memory has a value the topic may lack until it is written again. */
+    private final Set<String> unconfirmed = ConcurrentHashMap.newKeySet();
     private volatile long startedNanos;
     private volatile long restoreMillis = -1;
     private KafkaProducer<byte[], byte[]> producer;
@@ -139,10 +150,74 @@ public final class SeriesLedger extends ServiceSupport implements SeriesDirector
         remember(entry);
     }
 
+    /**
+     * Writes an entry without waiting for the broker: memory has it at once (the series' next change reads it),
+     * and {@link #awaitWrites} waits for every such write before the batch that made them is committed. Used for
+     * the entry of an applied change, whose outputs are acknowledged already, so that a lane does not wait a
+     * second broker round trip per change.
+     */
+    public void writeBeforeCommit(SeriesEntry entry) {
+        String formerKey = entry.conferenceID() == null ? null : keyByConference.get(entry.conferenceID());
+        unacknowledged.add(sendAsync(entry.key(), LedgerCodec.write(entry)));
+        if (formerKey != null && !formerKey.equals(entry.key())) {
+            unacknowledged.add(sendAsync(formerKey, null));
+            entries.remove(formerKey);
+        }
+        remember(entry);
+    }
+
+    /**
+     * Waits for every write of {@link #writeBeforeCommit} made so far. Null when all were acknowledged; else the
+     * first failure, and the keys concerned are written again by {@link #rewriteUnconfirmed} before the next batch.
+     */
+    @Override
+    public Throwable awaitWrites() throws InterruptedException {
+        long deadline = System.nanoTime() + writeTimeout.toNanos();
+        Throwable failure = null;
+        for (Future<RecordMetadata> write; (write = unacknowledged.poll()) != null; ) {
+            try {
+                write.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                failure = failure != null ? failure : e.getCause();
+            } catch (TimeoutException e) {
+                failure = failure != null ? failure : new TimeoutException("a series ledger write was not acknowledged within "
+                        + writeTimeout.toMillis() + " ms");
+            }
+        }
+        return failure;
+    }
+
+    /** Writes again, and waits for, the current value of every key whose last write was not acknowledged. */
+    @Override
+    public void rewriteUnconfirmed() throws InterruptedException, ExecutionException, TimeoutException {
+        for (String key : List.copyOf(unconfirmed)) {
+            SeriesEntry entry = entries.get(key);
+            send(key, entry == null ? null : LedgerCodec.write(entry));
+            unconfirmed.remove(key);
+        }
+    }
+
     private void send(String key, byte[] value) throws InterruptedException, ExecutionException, TimeoutException {
+        producer.send(record(key, value)).get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private Future<RecordMetadata> sendAsync(String key, byte[] value) {
+        // callbacks of one key come in the order of its writes (one partition): the last one decides
+        return producer.send(record(key, value), (metadata, e) -> {
+            if (e == null) {
+                unconfirmed.remove(key);
+            } else {
+                unconfirmed.add(key);
+                LOG.warn("A series ledger write (key {}) failed: {}; it is written again before the next batch", key,
+                        e.toString());
+            }
+        });
+    }
+
+    private ProducerRecord<byte[], byte[]> record(String key, byte[] value) {
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value);
         record.headers().add(WRITER_HEADER, writer.getBytes(StandardCharsets.UTF_8));
-        producer.send(record).get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        return record;
     }
 
     private void remember(SeriesEntry entry) {

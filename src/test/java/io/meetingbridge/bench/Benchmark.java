@@ -35,6 +35,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * -Dbench.enforce=false                exit 0 even when a target failed, e.g. to read figures
  * -Dbench.jfr=true                     a JFR recording per pipeline JVM, bench/&lt;run&gt;.jfr
  * -Dbench.set.KEY=VALUE                a bridge setting for every pipeline, e.g. bench.set.bridge.api.max-in-flight=16
+ * -Dbench.sequential=false             leave the sequential baseline out (quicker before/after runs while profiling)
  * </pre>
  */
 public final class Benchmark {
@@ -61,8 +62,10 @@ public final class Benchmark {
                      .credential(TestCredentials.APP_ID, TestCredentials.APP_KEY).start();
              KafkaProducer<byte[], byte[]> liveProducer = kafka.producer()) {
             WorkloadRunner runner = new WorkloadRunner(kafka, api, new LivePublisher(liveProducer), settings);
+            List<Contender> contenders = Boolean.parseBoolean(System.getProperty("bench.sequential", "true"))
+                    ? STANDARD : STANDARD.subList(0, 2);
             for (Workload workload : workloads) {
-                comparisons.add(compare(runner, workload, STANDARD));
+                comparisons.add(compare(runner, workload, contenders));
             }
             if (settings.scaling() != null) {
                 for (Workload workload : settings.scaling().workloads()) {
