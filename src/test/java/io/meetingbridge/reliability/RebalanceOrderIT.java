@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Partitions moving between two busy instances: a third instance joins and leaves the group four times
  * while two others apply a dense stream (few conferences, production batching interval). Each rebalance
  * hands partitions from one warm instance to the other; each series must still be applied in order.
  */
+@Timeout(value = 8, unit = TimeUnit.MINUTES)
 class RebalanceOrderIT {
 
     private static final int JOIN_AND_LEAVE_CYCLES = 4;
