@@ -26,6 +26,8 @@ public final class FastTimings {
         settings.put("bridge.consumer.failed-batch-backoff-initial-ms", "50");
         settings.put("bridge.consumer.failed-batch-backoff-max-ms", "500");
         settings.put("camel.main.shutdown-timeout", "10");
+        // one partition per test bridge's ledger: the shared test broker holds hundreds of topics
+        settings.put("bridge.ledger.partitions", "1");
         return settings;
     }
 }
