@@ -113,7 +113,8 @@ public final class CreatedSeriesSearch {
         if (progress.candidates.size() > 1) {
             throw new NeedsReviewException("a create of seriesKey " + change.seriesKey() + " was interrupted after its "
                     + "POST, and " + progress.candidates.size() + " scheduled series match it (conferences "
-                    + String.join(", ", progress.candidates) + "): the bridge cannot tell which one it made");
+                    + String.join(", ", progress.candidates.stream().sorted().toList())
+                    + "): the bridge cannot tell which one it made");
         }
         String conferenceID = progress.candidates.get(0);
         LOG.info("The interrupted create of series {} made conference {}: adopted", change.seriesKey(), conferenceID);
