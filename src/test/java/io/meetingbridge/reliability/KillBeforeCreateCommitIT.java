@@ -2,9 +2,6 @@ package io.meetingbridge.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meetingbridge.simulator.MeetingOperation;
-import io.meetingbridge.simulator.StoredOccurrence;
-import io.meetingbridge.simulator.StoredSeries;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -57,26 +54,7 @@ class KillBeforeCreateCommitIT {
             bridge.start();
             rig.awaitDrained(Duration.ofSeconds(90));
 
-            assertThat(rig.api.traffic().calls(MeetingOperation.CREATE_SERIES)).isEqualTo(1);
-            assertThat(rig.api.scheduledSeries()).extracting(StoredSeries::conferenceID).containsExactly(created);
-            StoredSeries series = rig.api.series(created).orElseThrow();
-            assertThat(series.body().get("subject").asText()).isEqualTo(LifeChange.renamedSubject(KEY));
-            assertThat(series.occurrences()).hasSize(7).extracting(StoredOccurrence::startTime)
-                    .doesNotContain(LifeChange.utc(LifeChange.CANCELLED_ALONE));
-
-            LifeOutputs outputs = LifeOutputs.read(rig);
-            assertThat(outputs.deadLetters()).isEmpty();
-            assertThat(outputs.lost(life)).isEmpty();
-            assertThat(outputs.orderViolations(life)).isEmpty();
-            assertThat(outputs.conferencesOf(KEY)).containsExactly(created);
-            for (LifeChange change : life) {
-                // the create read again is recognised by the ledger as applied: its occurrences are not repeated
-                assertThat(outputs.applicationsOf(change.changeId())).as(change.changeId()).hasSize(1);
-            }
-            SeriesLedgerView ledger = SeriesLedgerView.read(rig);
-            assertThat(ledger.field(KEY, "conferenceID")).isEqualTo(created);
-            assertThat(ledger.field(KEY, "state")).isEqualTo("active");
-            assertThat(ledger.field(KEY, "lastChangeId")).isEqualTo(life.get(2).changeId());
+            CreatedOnce.assertCreatedOnceAndAppliedOnce(rig, life, KEY, created);
             System.out.printf("Killed after the create's ledger write, before the commit, restarted: logs in %s%n",
                     rig.run.root());
         }
