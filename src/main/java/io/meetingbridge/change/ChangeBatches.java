@@ -49,7 +49,11 @@ public final class ChangeBatches {
     private final Timer batchDuration;
     private final Counter failedBatches;
     private final PartitionCursors cursors = new PartitionCursors();
-    private int caughtUpGeneration = Integer.MIN_VALUE;
+    /**
+     * Whether partitions came to this instance since the ledger last caught up (from the start: yes). Partitions
+     * kept through a cooperative rebalance were never anyone else's, so they need no catch-up.
+     */
+    private boolean partitionsGained = true;
     private final AtomicInteger failuresInARow = new AtomicInteger();
     /** Finished prefixes whose commit has not gone through yet (a rebalance was under way). */
     private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new ConcurrentHashMap<>();
@@ -84,7 +88,7 @@ public final class ChangeBatches {
         Set<TopicPartition> assignment = consumer.assignment();
         int generation = consumer.groupMetadata().generationId();
         cursors.generation(generation);
-        Throwable behind = catchUpAfterRebalance(generation);
+        Throwable behind = catchUpAfterRebalance();
         List<ReceivedChange> changes = new ArrayList<>(records.size());
         Map<TopicPartition, Long> readAgain = new HashMap<>();
         int revoked = 0;
@@ -123,7 +127,7 @@ public final class ChangeBatches {
      * Partitions may have come from another instance: the series ledger first learns what it applied.
      * Null when done, else why not.
      */
-    private Throwable catchUpAfterRebalance(int generation) throws InterruptedException {
+    private Throwable catchUpAfterRebalance() throws InterruptedException {
         try {
             series.rewriteUnconfirmed();
         } catch (InterruptedException e) {
@@ -131,12 +135,12 @@ public final class ChangeBatches {
         } catch (Exception e) {
             return new IllegalStateException("the series ledger could not be written: " + e, e);
         }
-        if (generation == caughtUpGeneration) {
+        if (!partitionsGained) {
             return null;
         }
         try {
             series.catchUp();
-            caughtUpGeneration = generation;
+            partitionsGained = false;
             return null;
         } catch (TimeoutException | RuntimeException e) {
             return new IllegalStateException("the series ledger could not be read to its end: " + e, e);
@@ -244,6 +248,13 @@ public final class ChangeBatches {
         } catch (KafkaException e) {
             LOG.warn("Could not commit what finished ({}); it is committed once the group is stable again",
                     e.toString());
+        }
+    }
+
+    /** Kafka assigned these partitions (on the polling thread, like {@link #open}): new ones may bring history. */
+    void partitionsAssigned(Collection<TopicPartition> partitions) {
+        if (!partitions.isEmpty()) {
+            partitionsGained = true;
         }
     }
 

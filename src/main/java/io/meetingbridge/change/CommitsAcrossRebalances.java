@@ -33,6 +33,7 @@ public final class CommitsAcrossRebalances implements SubscribeAdapter {
 
             @Override
             public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                batches.partitionsAssigned(partitions);
                 camelListener.onPartitionsAssigned(partitions);
                 batches.commitPending(consumer, consumer.assignment());
             }

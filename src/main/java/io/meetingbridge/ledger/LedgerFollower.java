@@ -139,10 +139,18 @@ final class LedgerFollower implements AutoCloseable {
         consumer.seekToBeginning(partitions);
     }
 
+    /**
+     * Gives the requests made so far the end offsets as of now. A request is taken off the queue only once the
+     * end offsets are known: a wake-up can interrupt that call, and a request lost there would wait in vain.
+     */
     private void takeRequests() {
-        CompletableFuture<Void> request;
-        while ((request = requests.poll()) != null) {
-            waiting.add(new CatchUp(request, consumer.endOffsets(consumer.assignment())));
+        int asked = requests.size();
+        if (asked == 0) {
+            return;
+        }
+        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+        for (int i = 0; i < asked; i++) {
+            waiting.add(new CatchUp(requests.poll(), end));
         }
     }
 
