@@ -141,11 +141,8 @@ public final class SeriesLedger extends ServiceSupport implements SeriesDirector
      * entry under the conferenceID behind: that one is deleted (a tombstone).
      */
     public void write(SeriesEntry entry) throws InterruptedException, ExecutionException, TimeoutException {
-        String formerKey = entry.conferenceID() == null ? null : keyByConference.get(entry.conferenceID());
-        send(entry.key(), LedgerCodec.write(entry));
-        if (formerKey != null && !formerKey.equals(entry.key())) {
-            send(formerKey, null);
-            entries.remove(formerKey);
+        for (Future<RecordMetadata> write : sendReplacing(entry)) {
+            write.get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
         }
         remember(entry);
     }
@@ -157,13 +154,23 @@ public final class SeriesLedger extends ServiceSupport implements SeriesDirector
      * second broker round trip per change.
      */
     public void writeBeforeCommit(SeriesEntry entry) {
+        unacknowledged.addAll(sendReplacing(entry));
+        remember(entry);
+    }
+
+    /**
+     * Sends an entry and, for a series that gained a seriesKey, deletes (a tombstone) the entry it left under its
+     * conferenceID; the writes in flight.
+     */
+    private List<Future<RecordMetadata>> sendReplacing(SeriesEntry entry) {
         String formerKey = entry.conferenceID() == null ? null : keyByConference.get(entry.conferenceID());
-        unacknowledged.add(sendAsync(entry.key(), LedgerCodec.write(entry)));
+        List<Future<RecordMetadata>> writes = new ArrayList<>(2);
+        writes.add(sendAsync(entry.key(), LedgerCodec.write(entry)));
         if (formerKey != null && !formerKey.equals(entry.key())) {
-            unacknowledged.add(sendAsync(formerKey, null));
+            writes.add(sendAsync(formerKey, null));
             entries.remove(formerKey);
         }
-        remember(entry);
+        return writes;
     }
 
     /**
