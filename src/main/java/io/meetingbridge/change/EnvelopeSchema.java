@@ -1,8 +1,10 @@
 package io.meetingbridge.change;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +24,12 @@ final class EnvelopeSchema {
 
     EnvelopeSchema() {
         JsonNode tree = load();
-        this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(tree);
+        JsonMetaSchema withMeetingTime = JsonMetaSchema.builder(JsonMetaSchema.getV202012())
+                .format(new MeetingTimeFormat()).build();
+        // 2020-12 makes format an annotation unless asked: here it is a rule, as the schema's $comment says
+        SchemaValidatorsConfig formatsAreRules = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+                factory -> factory.metaSchema(withMeetingTime)).getSchema(tree, formatsAreRules);
         this.sentences = new SchemaViolationSentence(tree);
     }
 

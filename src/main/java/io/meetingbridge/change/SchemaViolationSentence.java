@@ -23,13 +23,20 @@ import java.util.stream.StreamSupport;
  * require a field: {@code conferenceID or seriesKey is required}. A field whose schema is
  * {@code false} inside the {@code then} of an {@code if}: {@code series is not allowed for action cancel}
  * when the {@code if} holds a {@code const}, {@code occurrenceStarts is not allowed with cycleSubConfIDs}
- * when it requires a field.
+ * when it requires a field. A range inside such a {@code then} names its condition too:
+ * {@code series.cycleParams.interval must be 1..5 when cycle is Week, got 9}.
+ *
+ * <p>A field gets one sentence: a conditional range or a {@code format} adds nothing to a rule of the
+ * field already broken (a value that is not written as a date is not also "not a real date").
  */
 final class SchemaViolationSentence {
 
     private static final Map<String, String> TYPE_NAMES = Map.of(
             "string", "a string", "integer", "an integer", "number", "a number",
             "boolean", "true or false", "object", "an object", "array", "an array");
+
+    /** What to call a value of each format the schema uses. */
+    private static final Map<String, String> FORMAT_NOUNS = Map.of("date", "date", MeetingTimeFormat.NAME, "time");
 
     private final JsonNode schema;
 
@@ -41,7 +48,14 @@ final class SchemaViolationSentence {
     List<Problem> problems(Collection<ValidationMessage> violations) {
         List<Problem> problems = new ArrayList<>();
         Set<String> anyOfsReported = new HashSet<>();
+        Set<JsonNodePath> brokenByAFirmRule = violations.stream()
+                .filter(violation -> !isSecondary(violation))
+                .map(ValidationMessage::getInstanceLocation)
+                .collect(Collectors.toSet());
         for (ValidationMessage violation : violations) {
+            if (isSecondary(violation) && brokenByAFirmRule.contains(violation.getInstanceLocation())) {
+                continue;
+            }
             if (!isMissingAlternative(violation)) {
                 problems.add(problem(violation));
             } else if (anyOfsReported.add(violation.getInstanceLocation() + " " + anyOfOf(violation))) {
@@ -63,18 +77,54 @@ final class SchemaViolationSentence {
             case "type" -> "must be " + described(rule, typeName(rule)) + got(got);
             case "pattern" -> "must be " + described(rule, "text matching " + rule.path("pattern").asText()) + got(got);
             case "enum" -> "must be one of " + listed(rule.path("enum")) + got(got);
-            case "minimum", "maximum" -> "must be " + range(rule, "minimum", "maximum", "") + got(got);
+            case "format" -> "must be a real " + FORMAT_NOUNS.get(rule.path("format").asText()) + got(got);
+            case "minimum", "maximum" -> "must be " + range(rule, "minimum", "maximum", "") + when(violation) + got(got);
             // a length rule reports how long the value is, not the value
             case "minLength", "maxLength" -> isOnlyNotEmpty(rule) ? "must not be empty"
                     : "must be " + range(rule, "minLength", "maxLength", " characters")
                     + ", got " + got.textValue().codePointCount(0, got.textValue().length());
-            case "minItems", "maxItems" -> "must have " + range(rule, "minItems", "maxItems", " items")
-                    + ", got " + got.size();
+            case "minItems", "maxItems" -> isOnlyEmpty(rule) ? "must be absent or empty" + when(violation) + got(got)
+                    : "must have " + range(rule, "minItems", "maxItems", " items") + ", got " + got.size();
             case "uniqueItems" -> "must have unique items, got " + Echo.of(firstRepeated(got)) + " more than once";
             case "false" -> "is not allowed" + condition(violation);
             default -> "breaks the schema's " + violation.getType() + " rule" + got(got);
         };
         return new Problem(path, path + " " + rest);
+    }
+
+    /** A rule that only narrows another ({@code format}, a range under an {@code if}): reported alone only. */
+    private static boolean isSecondary(ValidationMessage violation) {
+        return switch (violation.getType()) {
+            case "format" -> true;
+            case "minimum", "maximum", "maxItems" -> thenHolding(violation) != null;
+            default -> false;
+        };
+    }
+
+    /** The {@code then} the violated keyword sits in, or null. */
+    private static JsonNodePath thenHolding(ValidationMessage violation) {
+        for (JsonNodePath at = violation.getSchemaLocation().getFragment(); at != null && at.getNameCount() > 0;
+                at = at.getParent()) {
+            if ("then".equals(at.getName(at.getNameCount() - 1))) {
+                return at;
+            }
+        }
+        return null;
+    }
+
+    /** {@code " when cycle is Week"}: the constants of the {@code if} a conditional rule depends on; else empty. */
+    private String when(ValidationMessage violation) {
+        JsonNodePath then = thenHolding(violation);
+        if (then == null) {
+            return "";
+        }
+        List<String> constants = new ArrayList<>();
+        at(then.getParent()).path("if").path("properties").properties().forEach(property -> {
+            if (property.getValue().has("const")) {
+                constants.add(property.getKey() + " is " + property.getValue().get("const").asText());
+            }
+        });
+        return constants.isEmpty() ? "" : " when " + String.join(" and ", constants);
     }
 
     /** A required field missing from {@code anyOf/n/required}: one alternative of several. */
@@ -140,6 +190,11 @@ final class SchemaViolationSentence {
             }
         }
         return array;
+    }
+
+    /** An array rule that says no more than "empty". */
+    private static boolean isOnlyEmpty(JsonNode rule) {
+        return rule.has("maxItems") && rule.path("maxItems").asInt() == 0;
     }
 
     /** A length rule that says no more than "not empty". */

@@ -6,10 +6,12 @@ import static io.meetingbridge.change.ChangeSamples.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.huaweicloud.sdk.core.utils.JsonUtils;
 import com.huaweicloud.sdk.meeting.v1.model.RestScheduleCycleConfDTO;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +25,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -99,6 +102,30 @@ class SchemaExamplesTest {
 
         assertThat(listed).containsExactlyElementsOf(
                 Arrays.stream(ChangeAction.values()).map(ChangeAction::wireName).toList());
+    }
+
+    /** The schema file alone states each cycle's ranges and real dates: a producer's plain validator applies them. */
+    @ParameterizedTest(name = "{0}: interval {1}, point {2}, endDate {3}")
+    @CsvSource(delimiter = '|', value = {
+            "Day   | 15 | []     | 2026-12-29 | true",
+            "Day   | 1  | [1]    | 2026-12-29 | false",
+            "Week  | 5  | [0, 6] | 2026-12-29 | true",
+            "Week  | 6  | [1]    | 2026-12-29 | false",
+            "Week  | 1  | [7]    | 2026-12-29 | false",
+            "Month | 3  | [1,31] | 2026-12-29 | true",
+            "Month | 4  | [1]    | 2026-12-29 | false",
+            "Month | 1  | [0]    | 2026-12-29 | false",
+            "Week  | 1  | [1]    | 2026-02-30 | false"})
+    void aProducersOwnValidatorAppliesEachCyclesRangesAndRealDates(String cycle, int interval, String point,
+                                                                  String endDate, boolean valid) throws IOException {
+        ObjectNode change = ChangeSamples.example().deepCopy();
+        ObjectNode cycleParams = (ObjectNode) change.with("series").with("cycleParams");
+        cycleParams.put("cycle", cycle).put("interval", interval).put("endDate", endDate)
+                .set("point", JSON.readTree(point));
+        SchemaValidatorsConfig formatsAreRules = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(SCHEMA, formatsAreRules);
+
+        assertThat(schema.validate(change).isEmpty()).as(schema.validate(change).toString()).isEqualTo(valid);
     }
 
     static Stream<JsonNode> examples() {
