@@ -15,6 +15,8 @@ import io.meetingbridge.change.ChangeBatches;
 import io.meetingbridge.change.ChangeParser;
 import io.meetingbridge.change.ChangeValidation;
 import io.meetingbridge.change.CommitsAcrossRebalances;
+import io.meetingbridge.change.FinishedCommits;
+import io.meetingbridge.change.LaneSteps;
 import io.meetingbridge.change.ChangeValidator;
 import io.meetingbridge.change.NoDuplicateFilter;
 import io.meetingbridge.deadletter.DeadLetterCapacityCheck;
@@ -35,13 +37,7 @@ import io.meetingbridge.ops.DeliveryStats;
 import io.meetingbridge.ops.MeterRegistries;
 import io.meetingbridge.ops.MeteredKafkaClientFactory;
 import io.meetingbridge.ops.StaticMembershipGuard;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
@@ -76,20 +72,29 @@ public class BridgeConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public ChangeBatches changeBatches(CamelContext camelContext, SeriesLedger seriesLedger,
+    public ChangeBatches changeBatches(CamelContext camelContext, SeriesLedger seriesLedger, FinishedCommits finishedCommits,
                                        @PropertyInject("bridge.consumer.batch-deadline-ms") long deadlineMs,
-                                       @PropertyInject("bridge.consumer.commit-timeout-ms") long commitTimeoutMs,
                                        @PropertyInject("bridge.consumer.failed-batch-backoff-initial-ms") long backoffMs,
                                        @PropertyInject("bridge.consumer.failed-batch-backoff-max-ms") long backoffMaxMs) {
-        return new ChangeBatches(new ChangeParser(), seriesLedger, Duration.ofMillis(deadlineMs), Duration.ofMillis(commitTimeoutMs),
+        return new ChangeBatches(new ChangeParser(), seriesLedger, Duration.ofMillis(deadlineMs), finishedCommits,
                 IntervalFunction.ofExponentialRandomBackoff(backoffMs, 2.0, 0.2, backoffMaxMs), MeterRegistries.of(camelContext),
                 camelContext::isStopping);
     }
 
+    @BindToRegistry
+    public FinishedCommits finishedCommits(@PropertyInject("bridge.consumer.commit-timeout-ms") long commitTimeoutMs) {
+        return new FinishedCommits(Duration.ofMillis(commitTimeoutMs));
+    }
+
+    @BindToRegistry
+    public LaneSteps laneSteps() {
+        return new LaneSteps();
+    }
+
     /** camel-kafka subscribes through the bean of this name: commits a rebalance refused are made once it is over. */
     @BindToRegistry(value = KafkaConstants.KAFKA_SUBSCRIBE_ADAPTER, lazy = true)
-    public SubscribeAdapter subscribeAdapter(ChangeBatches changeBatches) {
-        return new CommitsAcrossRebalances(changeBatches);
+    public SubscribeAdapter subscribeAdapter(ChangeBatches changeBatches, FinishedCommits finishedCommits) {
+        return new CommitsAcrossRebalances(changeBatches, finishedCommits);
     }
 
     @BindToRegistry
@@ -141,7 +146,7 @@ public class BridgeConfiguration implements CamelConfiguration {
     @BindToRegistry
     public ReplayOrigin replayOrigin(@PropertyInject(value = "meeting.auth.app-key", defaultValue = "") String appKey,
                                      @PropertyInject(value = "meeting.auth.app-key-file", defaultValue = "") String appKeyFile) {
-        return ReplayOrigin.of(appKey(appKey, appKeyFile));
+        return ReplayOrigin.of(AppCredentials.keyFrom(appKey, appKeyFile));
     }
 
     /** TLS to the Meeting API, shared by the PUT (camel-http) and authentication (JDK HttpClient). */
@@ -177,16 +182,9 @@ public class BridgeConfiguration implements CamelConfiguration {
             @PropertyInject("meeting.auth.refresh-margin-seconds") long refreshMarginSeconds,
             @PropertyInject("meeting.auth.retry-initial-delay-ms") long retryInitialMs,
             @PropertyInject("meeting.auth.retry-max-delay-ms") long retryMaxMs) {
-        HttpClient http;
-        try {
-            http = HttpClient.newBuilder()
-                    .sslContext(meetingApiTls.createSSLContext(camelContext))
-                    .connectTimeout(Duration.ofMillis(connectTimeoutMs))
-                    .build();
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot load meeting.api.trust-store", e);
-        }
-        AppCredentials credentials = new AppCredentials(appId, appKey(appKey, appKeyFile), userId);
+        HttpClient http = AppAuthClient.httpClient(ApiTrustStore.sslContext(meetingApiTls, camelContext),
+                Duration.ofMillis(connectTimeoutMs));
+        AppCredentials credentials = new AppCredentials(appId, AppCredentials.keyFrom(appKey, appKeyFile), userId);
         AppAuthClient client = new AppAuthClient(http, baseUrl, credentials, Duration.ofMillis(responseTimeoutMs), clock,
                 apiCallQuota);
         return new AccessTokenCache(client, Duration.ofSeconds(refreshMarginSeconds), Duration.ofMillis(retryInitialMs),
@@ -333,16 +331,5 @@ public class BridgeConfiguration implements CamelConfiguration {
     public ExecutorService laneExecutor(CamelContext camelContext,
                                         @PropertyInject("bridge.api.max-in-flight") int maxInFlight) {
         return camelContext.getExecutorServiceManager().newFixedThreadPool(this, "lane", maxInFlight);
-    }
-
-    private static String appKey(String appKey, String appKeyFile) {
-        if (appKeyFile.isBlank()) {
-            return appKey;
-        }
-        try {
-            return Files.readString(Path.of(appKeyFile), StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read meeting.auth.app-key-file " + appKeyFile, e);
-        }
     }
 }

@@ -1,5 +1,9 @@
 package io.meetingbridge.api;
 
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import javax.net.ssl.SSLContext;
+import org.apache.camel.CamelContext;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
@@ -26,5 +30,14 @@ public final class ApiTrustStore {
             tls.setTrustManagers(trust);
         }
         return tls;
+    }
+
+    /** The TLS context of these parameters, for a client Camel does not build (the JDK HttpClient). */
+    public static SSLContext sslContext(SSLContextParameters tls, CamelContext camelContext) {
+        try {
+            return tls.createSSLContext(camelContext);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot load meeting.api.trust-store", e);
+        }
     }
 }

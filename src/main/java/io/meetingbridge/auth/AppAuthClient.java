@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import javax.net.ssl.SSLContext;
 
 /** Obtains an access token with App ID authentication ({@code POST /v2/usg/acs/auth/appauth}). */
 public final class AppAuthClient {
@@ -45,6 +46,11 @@ public final class AppAuthClient {
         this.credentials = credentials;
         this.timeout = timeout;
         this.clock = clock;
+    }
+
+    /** The JDK client authentication runs on, with the TLS the PUTs use. */
+    public static HttpClient httpClient(SSLContext tls, Duration connectTimeout) {
+        return HttpClient.newBuilder().sslContext(tls).connectTimeout(connectTimeout).build();
     }
 
     public AccessToken authenticate() throws AuthUnavailableException {

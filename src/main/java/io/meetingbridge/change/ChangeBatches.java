@@ -1,7 +1,6 @@
 package io.meetingbridge.change;
 
 import io.github.resilience4j.core.IntervalFunction;
-import io.meetingbridge.flow.FlowProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -12,25 +11,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.apache.camel.Exchange;
-import org.apache.camel.ExchangeProperty;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommit;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The life of a batch, as the consuming route drives it: open (sort a poll into lanes), run each lane
- * change by change, close (commit what finished, read the rest again, back off after a failure).
+ * The life of a batch, as the consuming route drives it: open (sort a poll into lanes), close (commit what
+ * finished, read the rest again, back off after a failure). In between, each lane runs change by change
+ * ({@link LaneSteps}); commits are {@link FinishedCommits}'.
  *
  * <p>The bridge, not camel-kafka, decides what a failed batch does: the consumer never sees an error,
  * so it never leaves and rejoins its group. Open and close run while the polling thread waits for the
@@ -44,7 +40,7 @@ public final class ChangeBatches {
     private final SeriesDirectory series;
     private final BooleanSupplier shuttingDown;
     private final Duration deadline;
-    private final Duration commitTimeout;
+    private final FinishedCommits commits;
     private final IntervalFunction backoff;
     private final Timer batchDuration;
     private final Counter failedBatches;
@@ -55,16 +51,14 @@ public final class ChangeBatches {
      */
     private boolean partitionsGained = true;
     private final AtomicInteger failuresInARow = new AtomicInteger();
-    /** Finished prefixes whose commit has not gone through yet (a rebalance was under way). */
-    private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new ConcurrentHashMap<>();
 
-    public ChangeBatches(ChangeParser parser, SeriesDirectory series, Duration deadline, Duration commitTimeout, IntervalFunction backoff,
-                         MeterRegistry meters, BooleanSupplier shuttingDown) {
+    public ChangeBatches(ChangeParser parser, SeriesDirectory series, Duration deadline, FinishedCommits commits,
+                         IntervalFunction backoff, MeterRegistry meters, BooleanSupplier shuttingDown) {
         this.parser = parser;
         this.series = series;
         this.shuttingDown = shuttingDown;
         this.deadline = deadline;
-        this.commitTimeout = commitTimeout;
+        this.commits = commits;
         this.backoff = backoff;
         this.batchDuration = Timer.builder("meeting.bridge.batch.duration")
                 .description("Time from opening a batch to committing it, back-off after a failure included")
@@ -147,33 +141,6 @@ public final class ChangeBatches {
         }
     }
 
-    /** Moves the lane to its next change; false when the lane is done or the batch stops starting changes. */
-    public boolean takeNext(@ExchangeProperty(FlowProperties.LANE) Lane lane) {
-        return lane.next() != null;
-    }
-
-    /**
-     * Puts the lane's current change on the exchange, without anything the change before it left there: the
-     * changes of a lane share one exchange. (A step of its own: the loop's condition runs on a copy of the
-     * exchange, whose properties are merged back, so a property removed there would stay.)
-     */
-    public void startChange(@ExchangeProperty(FlowProperties.LANE) Lane lane, Exchange exchange) {
-        FlowProperties.OF_ONE_CHANGE.forEach(exchange::removeProperty);
-        exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
-        exchange.setProperty(FlowProperties.RECEIVED_CHANGE, lane.current());
-    }
-
-    /** The lane's current change is done: its outputs or its dead letter are acknowledged. */
-    public void finished(@ExchangeProperty(FlowProperties.LANE) Lane lane) {
-        lane.currentFinished();
-    }
-
-    /** The lane's current change could not be finished: the whole batch stops starting changes. */
-    public void failed(@ExchangeProperty(FlowProperties.LANE) Lane lane, Exchange exchange) {
-        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        lane.failed(cause != null ? cause : new IllegalStateException("a lane failed without an exception"));
-    }
-
     /**
      * Every lane has stopped. Commits each partition up to its first unfinished change, reads the rest
      * again from there, and after a failure waits a growing, capped back-off before the next poll.
@@ -190,7 +157,7 @@ public final class ChangeBatches {
                     unwritten));
         }
         List<ChangeBatch.PartitionProgress> progress = batch.progress();
-        commitFinishedPrefixes(consumer, progress);
+        commits.commitBatch(consumer, progress);
         // unfinished changes are read again whether or not the commit went through: skipping them here and
         // committing a later batch would lose them
         Set<TopicPartition> owned = consumer.assignment();
@@ -221,46 +188,11 @@ public final class ChangeBatches {
         batchDuration.record(System.nanoTime() - batch.startedNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /**
-     * Commits each partition up to its first unfinished change. A commit refused while the group rebalances
-     * is kept and made again once the rebalance is over ({@link #commitPending}), or with a later batch.
-     */
-    private void commitFinishedPrefixes(Consumer<?, ?> consumer, List<ChangeBatch.PartitionProgress> progress) {
-        progress.forEach(p -> uncommitted.put(p.partition, new OffsetAndMetadata(p.resumeAt)));
-        commitPending(consumer, Set.copyOf(uncommitted.keySet()));
-    }
-
-    /** Commits what finished in these partitions but is not committed yet; a failure keeps it for later. */
-    void commitPending(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        Map<TopicPartition, OffsetAndMetadata> due = new HashMap<>();
-        partitions.forEach(partition -> {
-            OffsetAndMetadata offset = uncommitted.get(partition);
-            if (offset != null) {
-                due.put(partition, offset);
-            }
-        });
-        if (due.isEmpty()) {
-            return;
-        }
-        try {
-            consumer.commitSync(due, commitTimeout);
-            due.forEach(uncommitted::remove);
-        } catch (KafkaException e) {
-            LOG.warn("Could not commit what finished ({}); it is committed once the group is stable again",
-                    e.toString());
-        }
-    }
-
     /** Kafka assigned these partitions (on the polling thread, like {@link #open}): new ones may bring history. */
     void partitionsAssigned(Collection<TopicPartition> partitions) {
         if (!partitions.isEmpty()) {
             partitionsGained = true;
         }
-    }
-
-    /** These partitions went to another instance: what was not committed, their next owner repeats. */
-    void dropPending(Collection<TopicPartition> partitions) {
-        partitions.forEach(uncommitted::remove);
     }
 
     /** Batches stopped by a failure since the start. */

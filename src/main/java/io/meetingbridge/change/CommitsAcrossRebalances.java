@@ -16,9 +16,11 @@ import org.apache.kafka.common.TopicPartition;
 public final class CommitsAcrossRebalances implements SubscribeAdapter {
 
     private final ChangeBatches batches;
+    private final FinishedCommits commits;
 
-    public CommitsAcrossRebalances(ChangeBatches batches) {
+    public CommitsAcrossRebalances(ChangeBatches batches, FinishedCommits commits) {
         this.batches = batches;
+        this.commits = commits;
     }
 
     @Override
@@ -26,8 +28,8 @@ public final class CommitsAcrossRebalances implements SubscribeAdapter {
         ConsumerRebalanceListener listener = new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                batches.commitPending(consumer, partitions);
-                batches.dropPending(partitions);
+                commits.commitPending(consumer, partitions);
+                commits.dropPending(partitions);
                 camelListener.onPartitionsRevoked(partitions);
             }
 
@@ -35,12 +37,12 @@ public final class CommitsAcrossRebalances implements SubscribeAdapter {
             public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                 batches.partitionsAssigned(partitions);
                 camelListener.onPartitionsAssigned(partitions);
-                batches.commitPending(consumer, consumer.assignment());
+                commits.commitPending(consumer, consumer.assignment());
             }
 
             @Override
             public void onPartitionsLost(Collection<TopicPartition> partitions) {
-                batches.dropPending(partitions);
+                commits.dropPending(partitions);
                 camelListener.onPartitionsLost(partitions);
             }
         };
