@@ -45,7 +45,7 @@ record BenchSettings(int warmupChanges, int instantChanges, Duration slowApiLate
                 words("bench.workloads"),
                 overrides(),
                 Boolean.parseBoolean(System.getProperty("bench.enforce", "true")),
-                Boolean.getBoolean("bench.scaling") ? scalingPlan() : null,
+                Boolean.parseBoolean(System.getProperty("bench.scaling", "true")) ? scalingPlan() : null,
                 bridgeJar,
                 // next to the jar, i.e. in the build directory, whatever -Dbuild.dir says
                 bridgeJar.resolveSibling("bench"));

@@ -3,6 +3,7 @@ package io.meetingbridge.bench;
 import io.meetingbridge.simulator.MeetingApiSimulator;
 import io.meetingbridge.testing.EmbeddedKafka;
 import io.meetingbridge.testing.TestCredentials;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,11 +30,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * -Dbench.live-rate=10 -Dbench.live-seconds=15   the live phase that measures latency
  * -Dbench.phase-timeout-seconds=180    a run fails when a phase takes longer
  * -Dbench.workloads=50ms-500conf       only these workloads (comma-separated; default all; "none" for none)
- * -Dbench.scaling=true                 also the scaling table and chart (16 more runs, about 10 minutes)
+ * -Dbench.scaling=false                leave out the scaling table and chart (16 runs, about 10 minutes)
  * -Dbench.scaling-changes=3000         changes per scaling run
  * -Dbench.scaling-dimensions=partitions,latency   only these (partitions, conferences, occurrences, api-latency)
  * -Dbench.enforce=false                exit 0 even when a target failed, e.g. to read figures
- * -Dbench.jfr=true                     a JFR recording per pipeline JVM, bench/&lt;run&gt;.jfr
+ * -Dbench.jfr=true                     a JFR recording per pipeline JVM, bench/&lt;run&gt;.jfr, and its CPU by component
  * -Dbench.set.KEY=VALUE                a bridge setting for every pipeline, e.g. bench.set.bridge.api.max-in-flight=16
  * -Dbench.sequential=false             leave the sequential baseline out (quicker before/after runs while profiling)
  * </pre>
@@ -108,7 +109,20 @@ public final class Benchmark {
                 ? "  %.0f changes/s, %.3f CPU s/1k, at most %d PUTs open".formatted(result.figures().changesPerSecond(),
                         result.figures().cpuSecondsPer1000Changes(), result.figures().maxPutsInFlight())
                 : "  failed: " + result.failure());
+        if (runner.settings().flightRecording()) {
+            sayWhereTheCpuWent(runner.recordingOf(workload, contender));
+        }
         return result;
+    }
+
+    /** The biggest components of the run's CPU, from its JFR recording's execution samples. */
+    private static void sayWhereTheCpuWent(Path recording) {
+        try {
+            CpuProfile profile = CpuProfile.of(recording);
+            say("  CPU by component (%d JFR samples): %s".formatted(profile.samples(), profile.biggest(6)));
+        } catch (IOException | RuntimeException e) {
+            say("  no CPU profile from " + recording + ": " + e);
+        }
     }
 
     private static void say(String line) {

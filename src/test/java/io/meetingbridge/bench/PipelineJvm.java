@@ -41,7 +41,7 @@ final class PipelineJvm implements AutoCloseable {
         Path dir = settings.outputDir();
         Path log = dir.resolve(name + ".log");
         Path gcLog = dir.resolve(name + "-gc.log");
-        Path recording = dir.resolve(name + ".jfr");
+        Path recording = recording(settings, name);
         for (Path old : List.of(log, gcLog, recording)) {
             Files.deleteIfExists(old); // the GC log would otherwise be rotated, not replaced
         }
@@ -54,6 +54,10 @@ final class PipelineJvm implements AutoCloseable {
         long launchedAt = System.currentTimeMillis();
         ChildJvm process = ChildJvm.start(name, arguments, ChildJvm.appKeyEnvironment(), log);
         return new PipelineJvm(process, launchedAt, gcLog);
+    }
+
+    static Path recording(BenchSettings settings, String name) {
+        return settings.outputDir().resolve(name + ".jfr");
     }
 
     long launchedAtMillis() {

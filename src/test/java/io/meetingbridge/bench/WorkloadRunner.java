@@ -5,6 +5,7 @@ import io.meetingbridge.testing.EmbeddedKafka;
 import io.meetingbridge.testing.FreePort;
 import io.meetingbridge.testing.TestCredentials;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,12 +38,25 @@ final class WorkloadRunner {
     }
 
     RunResult run(Workload workload, Contender contender) {
-        String name = workload.name() + "-" + contender.label();
+        String name = runName(workload, contender);
         try {
             return RunResult.measured(contender, measure(workload, contender, name));
         } catch (Exception e) {
             return RunResult.failed(contender, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    BenchSettings settings() {
+        return settings;
+    }
+
+    /** The JFR recording of a run, when -Dbench.jfr=true. */
+    Path recordingOf(Workload workload, Contender contender) {
+        return PipelineJvm.recording(settings, runName(workload, contender));
+    }
+
+    private static String runName(Workload workload, Contender contender) {
+        return workload.name() + "-" + contender.label();
     }
 
     private Figures measure(Workload workload, Contender contender, String name) throws Exception {
