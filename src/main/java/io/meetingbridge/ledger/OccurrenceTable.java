@@ -2,10 +2,6 @@ package io.meetingbridge.ledger;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,9 +13,8 @@ import java.util.List;
 final class OccurrenceTable {
 
     static final OccurrenceTable EMPTY = new OccurrenceTable(List.of());
-    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
     /** A time absent, or not written {@code yyyy-MM-dd HH:mm}: then {@link #oddTimes} keeps its text. */
-    private static final int NOT_MINUTES = Integer.MIN_VALUE;
+    private static final int NOT_MINUTES = MinuteText.NONE;
 
     private final byte[] ids;
     private final int[] idEnds;
@@ -41,10 +36,10 @@ final class OccurrenceTable {
             KnownOccurrence occurrence = occurrences.get(i);
             allIds.writeBytes(occurrence.cycleSubConfID().getBytes(StandardCharsets.UTF_8));
             idEnds[i] = allIds.size();
-            starts[i] = minutes(occurrence.startTime());
-            ends[i] = minutes(occurrence.endTime());
+            starts[i] = MinuteText.minutes(occurrence.startTime());
+            ends[i] = MinuteText.minutes(occurrence.endTime());
             cancelled[i] = occurrence.cancelled();
-            if (!isMinutes(occurrence, starts[i], ends[i])) {
+            if (starts[i] == NOT_MINUTES || ends[i] == NOT_MINUTES) {
                 odd = odd == null ? new String[2 * n] : odd;
                 odd[2 * i] = occurrence.startTime();
                 odd[2 * i + 1] = occurrence.endTime();
@@ -70,24 +65,7 @@ final class OccurrenceTable {
         return starts.length;
     }
 
-    private static boolean isMinutes(KnownOccurrence occurrence, int start, int end) {
-        return start != NOT_MINUTES && end != NOT_MINUTES && occurrence.startTime().equals(text(start))
-                && occurrence.endTime().equals(text(end));
-    }
-
-    private static int minutes(String time) {
-        if (time == null) {
-            return NOT_MINUTES;
-        }
-        try {
-            return (int) (LocalDateTime.parse(time, MINUTES).toEpochSecond(ZoneOffset.UTC) / 60);
-        } catch (DateTimeParseException notMinutes) {
-            return NOT_MINUTES;
-        }
-    }
-
     private static String text(int minutes) {
-        return minutes == NOT_MINUTES ? null
-                : MINUTES.format(LocalDateTime.ofEpochSecond(minutes * 60L, 0, ZoneOffset.UTC));
+        return minutes == NOT_MINUTES ? null : MinuteText.text(minutes);
     }
 }
