@@ -32,6 +32,8 @@ final class LedgerFollower implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LedgerFollower.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final int FETCH_MIN_BYTES = 64 * 1024;
+    private static final int FETCH_WAIT_MS = 100;
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
     /** Receives each value read: the key and the value, null for a tombstone. */
@@ -57,6 +59,10 @@ final class LedgerFollower implements AutoCloseable {
         Properties settings = new Properties();
         settings.putAll(connection);
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // the ledger is mostly this instance's own writes, read back only to be skipped: fetch them in bulk
+        // (a catch-up may wait FETCH_WAIT more for its last records)
+        settings.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FETCH_MIN_BYTES);
+        settings.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_WAIT_MS);
         settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "series-ledger-" + writer.substring(0, 8));

@@ -38,6 +38,7 @@ public final class SeriesLedger extends ServiceSupport implements SeriesDirector
 
     static final String WRITER_HEADER = "ledger-writer";
     private static final Logger LOG = LoggerFactory.getLogger(SeriesLedger.class);
+    private static final int WRITE_LINGER_MS = 5;
 
     private final String topic;
     private final Properties producerSettings;
@@ -80,6 +81,9 @@ public final class SeriesLedger extends ServiceSupport implements SeriesDirector
         settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         settings.put(ProducerConfig.CLIENT_ID_CONFIG, "series-ledger-writer-" + writer.substring(0, 8));
+        // most writes are awaited only when their batch closes: a few ms let the writes of many lanes share a
+        // request (the bridge's own producer sends at once: an output is awaited by its change)
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, WRITE_LINGER_MS);
         producer = new KafkaProducer<>(settings);
         // the topic is checked on the follower's thread: without a broker the bridge still starts (not ready)
         follower = new LedgerFollower(connection, topic, writer, this::read,

@@ -47,7 +47,9 @@ final class PipelineJvm implements AutoCloseable {
         }
         List<String> arguments = new ArrayList<>(List.of(MAX_HEAP, "-Xlog:gc:file=" + gcLog));
         if (settings.flightRecording()) {
-            arguments.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording);
+            // -Dbench.jfr.settings: a .jfc of your own, e.g. with a finer sampling period than profile's 10 ms
+            arguments.add("-XX:StartFlightRecording=settings=" + System.getProperty("bench.jfr.settings", "profile")
+                    + ",dumponexit=true,filename=" + recording);
         }
         arguments.addAll(ChildJvm.systemProperties(properties));
         arguments.addAll(contender.launch(settings));
