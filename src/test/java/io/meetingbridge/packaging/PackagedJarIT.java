@@ -37,12 +37,12 @@ class PackagedJarIT {
     void start() {
         managementPort = FreePort.loopback();
         log = workingDirectory.resolve("bridge.log");
+        // JSON lines as Kubernetes asks for them (deploy/kubernetes/base/settings.yaml): through the environment
         bridge = ChildJvm.start("packaged-bridge", List.of(
-                "-Dlog.format=json",
                 "-Dkafka.bootstrap-servers=127.0.0.1:" + FreePort.loopback(),
                 "-Dcamel.management.port=" + managementPort,
                 "-jar", Path.of(System.getProperty("bridge.jar")).toAbsolutePath().toString()),
-                Map.of(), log, workingDirectory);
+                Map.of("LOG_FORMAT", "json"), log, workingDirectory);
     }
 
     @AfterEach
