@@ -33,7 +33,9 @@ final class BridgeSettings {
     /** JVM system properties an operator may add for remote JMX (README, JMX). */
     private static final List<String> JVM_PROPERTY_PREFIXES = List.of("com.sun.management.jmxremote", "java.rmi.server.hostname");
 
-    private static final Pattern LOG4J_ENV_LOOKUP = Pattern.compile("\\$\\{env:([A-Za-z0-9_]+)");
+    /** A variable log4j2.xml reads: a {@code ${env:NAME}} lookup, or an arbiter that chooses by it. */
+    private static final Pattern LOG4J_ENV_LOOKUP =
+            Pattern.compile("\\$\\{env:([A-Za-z0-9_]+)|<EnvironmentArbiter propertyName=\"([A-Za-z0-9_]+)\"");
     private static final Pattern SYSTEM_PROPERTY = Pattern.compile("-D([^=\\s]+)(?:=(\\S*))?");
 
     private final Path root;
@@ -50,7 +52,7 @@ final class BridgeSettings {
             readers.put(normalize(key), key);
         }
         for (String name : log4jEnvironmentLookups()) {
-            readers.put(normalize(name), "log4j2.xml ${env:" + name + "}");
+            readers.put(normalize(name), "log4j2.xml reads " + name);
         }
     }
 
@@ -123,7 +125,7 @@ final class BridgeSettings {
         if (Files.exists(log4j)) {
             Matcher m = LOG4J_ENV_LOOKUP.matcher(Files.readString(log4j, StandardCharsets.UTF_8));
             while (m.find()) {
-                names.add(m.group(1));
+                names.add(m.group(1) != null ? m.group(1) : m.group(2));
             }
         }
         return names;

@@ -15,12 +15,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -79,7 +81,11 @@ class ObservabilityContractTest {
         Map<String, Object> container = KubernetesManifests.base(root).bridgeContainer();
         for (String probe : new String[] {"livenessProbe", "readinessProbe", "startupProbe"}) {
             String path = String.valueOf(KubernetesManifests.at(container, probe, "httpGet", "path"));
-            assertThat(get(path).statusCode()).as(probe + " " + path).isEqualTo(200);
+            // a probe tolerates a moment of DOWN (failureThreshold); a lasting one fails here with its reasons
+            Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                HttpResponse<String> answer = get(path);
+                assertThat(answer.statusCode()).as(probe + " " + path + " answered " + answer.body()).isEqualTo(200);
+            });
         }
     }
 
