@@ -60,7 +60,7 @@ final class LedgerFollower implements AutoCloseable {
         settings.putAll(connection);
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         // the ledger is mostly this instance's own writes, read back only to be skipped: fetch them in bulk
-        // (a catch-up may wait FETCH_WAIT more for its last records)
+        // (a catch-up may wait up to FETCH_WAIT_MS more for its last records)
         settings.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FETCH_MIN_BYTES);
         settings.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_WAIT_MS);
         settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

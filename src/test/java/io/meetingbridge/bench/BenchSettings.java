@@ -16,10 +16,12 @@ import java.util.stream.Collectors;
  * @param pipelineOverrides settings given to every pipeline's JVM, from {@code -Dbench.set.<key>=<value>}
  * @param enforceTargets    whether a missed target makes the benchmark exit with status 1
  * @param scaling           the scaling table's plan, or null when it is not wanted
+ * @param flightRecording   the JFR settings each pipeline JVM records with ({@code profile}, or a .jfc file), or
+ *                          null for no recording
  */
 record BenchSettings(int warmupChanges, int instantChanges, Duration slowApiLatency, int slowChanges,
                      int slowSequentialChanges, int liveRatePerSecond,
-                     Duration liveDuration, Duration phaseTimeout, boolean flightRecording, Set<String> workloadNames,
+                     Duration liveDuration, Duration phaseTimeout, String flightRecording, Set<String> workloadNames,
                      Map<String, String> pipelineOverrides, boolean enforceTargets, ScalingPlan scaling,
                      Path bridgeJar, Path outputDir) {
 
@@ -41,7 +43,7 @@ record BenchSettings(int warmupChanges, int instantChanges, Duration slowApiLate
                 Integer.getInteger("bench.live-rate", 10),
                 Duration.ofSeconds(Integer.getInteger("bench.live-seconds", 15)),
                 Duration.ofSeconds(Integer.getInteger("bench.phase-timeout-seconds", 180)),
-                Boolean.getBoolean("bench.jfr"),
+                Boolean.getBoolean("bench.jfr") ? System.getProperty("bench.jfr.settings", "profile") : null,
                 words("bench.workloads"),
                 overrides(),
                 Boolean.parseBoolean(System.getProperty("bench.enforce", "true")),
@@ -49,6 +51,10 @@ record BenchSettings(int warmupChanges, int instantChanges, Duration slowApiLate
                 bridgeJar,
                 // next to the jar, i.e. in the build directory, whatever -Dbuild.dir says
                 bridgeJar.resolveSibling("bench"));
+    }
+
+    boolean recordsFlight() {
+        return flightRecording != null;
     }
 
     /** The overrides as a report may show them: the values of secrets (an App key, say) masked. */

@@ -35,6 +35,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * -Dbench.scaling-dimensions=partitions,latency   only these (partitions, conferences, occurrences, api-latency)
  * -Dbench.enforce=false                exit 0 even when a target failed, e.g. to read figures
  * -Dbench.jfr=true                     a JFR recording per pipeline JVM, bench/&lt;run&gt;.jfr, and its CPU by component
+ * -Dbench.jfr.settings=my.jfc          the recording's settings (default profile), e.g. a finer sampling period
  * -Dbench.set.KEY=VALUE                a bridge setting for every pipeline, e.g. bench.set.bridge.api.max-in-flight=16
  * -Dbench.sequential=false             leave the sequential baseline out (quicker before/after runs while profiling)
  * </pre>
@@ -109,7 +110,7 @@ public final class Benchmark {
                 ? "  %.0f changes/s, %.3f CPU s/1k, at most %d PUTs open".formatted(result.figures().changesPerSecond(),
                         result.figures().cpuSecondsPer1000Changes(), result.figures().maxPutsInFlight())
                 : "  failed: " + result.failure());
-        if (runner.settings().flightRecording()) {
+        if (runner.settings().recordsFlight()) {
             sayWhereTheCpuWent(runner.recordingOf(workload, contender));
         }
         return result;

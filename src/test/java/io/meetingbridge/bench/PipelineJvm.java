@@ -46,9 +46,8 @@ final class PipelineJvm implements AutoCloseable {
             Files.deleteIfExists(old); // the GC log would otherwise be rotated, not replaced
         }
         List<String> arguments = new ArrayList<>(List.of(MAX_HEAP, "-Xlog:gc:file=" + gcLog));
-        if (settings.flightRecording()) {
-            // -Dbench.jfr.settings: a .jfc of your own, e.g. with a finer sampling period than profile's 10 ms
-            arguments.add("-XX:StartFlightRecording=settings=" + System.getProperty("bench.jfr.settings", "profile")
+        if (settings.recordsFlight()) {
+            arguments.add("-XX:StartFlightRecording=settings=" + settings.flightRecording()
                     + ",dumponexit=true,filename=" + recording);
         }
         arguments.addAll(ChildJvm.systemProperties(properties));
