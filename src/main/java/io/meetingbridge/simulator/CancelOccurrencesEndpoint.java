@@ -23,7 +23,7 @@ record CancelOccurrencesEndpoint(SeriesStore store, StartedMeetings started) imp
         if (ids.isEmpty()) {
             return ApiResponse.error(400, MeetingErrors.OCCURRENCE_IDS_EMPTY, IDS + " must not be empty");
         }
-        return store.change(conferenceID, current -> cancel(current, ids, endsRunning));
+        return store.change(MeetingOperation.CANCEL_OCCURRENCES, conferenceID, current -> cancel(current, ids, endsRunning));
     }
 
     private SeriesStore.Decision cancel(StoredSeries current, List<String> ids, boolean endsRunning) {

@@ -13,7 +13,7 @@ record CancelSeriesEndpoint(SeriesStore store, StartedMeetings started) implemen
     public ApiResponse answer(ApiRequest request) throws InvalidFieldException {
         String conferenceID = ConferenceQuery.conferenceID(request.query(), Set.of(CancelType.PARAMETER));
         boolean endsRunning = CancelType.endsRunning(request.query());
-        return store.change(conferenceID, current -> {
+        return store.change(MeetingOperation.CANCEL_SERIES, conferenceID, current -> {
             if (current == null || current.cancelled()) {
                 return SeriesStore.Decision.refuse(MeetingErrors.meetingNotFound());
             }

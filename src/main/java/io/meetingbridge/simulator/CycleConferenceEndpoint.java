@@ -18,7 +18,7 @@ record CycleConferenceEndpoint(SeriesStore store, StartedMeetings started, boole
     public ApiResponse answer(ApiRequest request) throws InvalidFieldException {
         String conferenceID = ConferenceQuery.conferenceID(request.query(), Set.of());
         SeriesSchedule schedule = SeriesSchedule.of(request.requiredJsonObject());
-        return store.change(conferenceID, current -> replace(conferenceID, current, schedule));
+        return store.change(MeetingOperation.UPDATE_SERIES, conferenceID, current -> replace(conferenceID, current, schedule));
     }
 
     private SeriesStore.Decision replace(String conferenceID, StoredSeries current, SeriesSchedule schedule) {

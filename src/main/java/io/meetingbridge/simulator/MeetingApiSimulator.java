@@ -114,6 +114,20 @@ public final class MeetingApiSimulator implements AutoCloseable {
         return series.find(conferenceID);
     }
 
+    /**
+     * Every accepted write of a series (create, PUT, occurrence change, cancel), in the order the simulator
+     * applied them: what a test checks the order of a series' changes on. Complete unless
+     * {@link #writesForgotten()} is above zero.
+     */
+    public List<SeriesWrite> writes(String conferenceID) {
+        return series.writes(conferenceID);
+    }
+
+    /** How many of the oldest writes {@link #writes} no longer shows; it keeps the latest 100,000. */
+    public long writesForgotten() {
+        return series.writesForgotten();
+    }
+
     /** The series not cancelled, earliest first: what the list of scheduled meetings shows. */
     public List<StoredSeries> scheduledSeries() {
         return series.scheduled();

@@ -17,17 +17,23 @@ final class SeriesStore {
     private static final long ID_BOUND = 1_000_000_000L;
 
     private final Map<String, StoredSeries> byConference = new ConcurrentHashMap<>();
+    private final WriteHistory history = new WriteHistory();
 
     /**
      * Decides a change of one series from its current state (null when unknown) and writes the
      * decision, atomically: two calls for one series cannot both pass a check the other's write breaks.
+     * The history holds the writes of one series in the order they were applied.
      */
-    ApiResponse change(String conferenceID, Function<StoredSeries, Decision> decide) {
+    ApiResponse change(MeetingOperation operation, String conferenceID, Function<StoredSeries, Decision> decide) {
         ApiResponse[] answer = new ApiResponse[1];
         byConference.compute(conferenceID, (id, current) -> {
             Decision decision = decide.apply(current);
             answer[0] = decision.answer();
-            return decision.write() == null ? current : decision.write();
+            if (decision.write() == null) {
+                return current;
+            }
+            history.record(SeriesWrite.of(operation, decision.write()));
+            return decision.write();
         });
         return answer[0];
     }
@@ -38,6 +44,8 @@ final class SeriesStore {
             StoredSeries created = seriesWithId.apply(
                     Long.toString(ThreadLocalRandom.current().nextLong(FIRST_ID, ID_BOUND)));
             if (byConference.putIfAbsent(created.conferenceID(), created) == null) {
+                // no other call knows the new conferenceID yet: nothing can be written to it before this
+                history.record(SeriesWrite.of(MeetingOperation.CREATE_SERIES, created));
                 return created;
             }
         }
@@ -45,6 +53,16 @@ final class SeriesStore {
 
     Optional<StoredSeries> find(String conferenceID) {
         return Optional.ofNullable(byConference.get(conferenceID));
+    }
+
+    /** The accepted writes of one series, oldest first, as far as the history remembers them. */
+    List<SeriesWrite> writes(String conferenceID) {
+        return history.of(conferenceID);
+    }
+
+    /** How many writes (of all series) the history has forgotten to stay bounded. */
+    long writesForgotten() {
+        return history.forgotten();
     }
 
     /** The series not cancelled, the ones with the earliest occurrence first. */

@@ -15,7 +15,7 @@ record UpdateOccurrenceEndpoint(SeriesStore store, StartedMeetings started) impl
     public ApiResponse answer(ApiRequest request) throws InvalidFieldException {
         String conferenceID = ConferenceQuery.conferenceID(request.query(), Set.of());
         OccurrenceChange change = OccurrenceChange.parse(request.requiredJsonObject());
-        return store.change(conferenceID, current -> apply(current, change));
+        return store.change(MeetingOperation.UPDATE_OCCURRENCE, conferenceID, current -> apply(current, change));
     }
 
     private SeriesStore.Decision apply(StoredSeries current, OccurrenceChange change) {

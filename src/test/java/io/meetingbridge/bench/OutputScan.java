@@ -4,11 +4,10 @@ import io.meetingbridge.occurrence.OccurrenceHeaders;
 import io.meetingbridge.testing.BridgeFixture;
 import io.meetingbridge.testing.EmbeddedKafka;
 import java.time.Duration;
+import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -17,7 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * the number of input partitions; a conference's occurrences share a partition, so their order is kept.
  *
  * @param firstTimestamp      the earliest occurrence record's timestamp: when the first change was applied
- * @param bulkChangesApplied  the bulk phase's changes with at least one occurrence written
+ * @param bulkChangesApplied  the bulk phase's changes with every occurrence written
  * @param bulkOccurrences     occurrence records of the bulk phase's changes
  * @param liveLatencies       per live change: its input record's timestamp to its last occurrence record's
  * @param orderViolations     occurrences of a conference written after one of a later change of that conference
@@ -29,15 +28,23 @@ record OutputScan(long firstTimestamp, int bulkChangesApplied, long bulkOccurren
 
     /** Reads the topic; the bulk phase's changes are the sequences {@code bulkFrom} to {@code bulkTo - 1}. */
     static OutputScan read(EmbeddedKafka kafka, String topic, int bulkFrom, int bulkTo, Map<Integer, Long> liveSentAt) {
-        List<ConsumerRecord<byte[], byte[]>> records =
-                kafka.read(topic, (int) kafka.endOffsetSum(topic), READ_TIMEOUT);
+        return of(kafka.read(topic, (int) kafka.endOffsetSum(topic), READ_TIMEOUT), bulkFrom, bulkTo, liveSentAt);
+    }
+
+    /**
+     * Scans these occurrence records, in the order the topic holds them per partition. A change counts as applied
+     * once every one of its occurrences (1 to its count) is out, whichever answer wrote each.
+     */
+    static OutputScan of(List<ConsumerRecord<byte[], byte[]>> records, int bulkFrom, int bulkTo,
+                         Map<Integer, Long> liveSentAt) {
         if (records.isEmpty()) {
-            throw new IllegalStateException("no occurrence records on " + topic);
+            throw new IllegalStateException("no occurrence records");
         }
         long firstTimestamp = Long.MAX_VALUE;
         long bulkOccurrences = 0;
         long orderViolations = 0;
-        Set<Integer> bulkApplied = new HashSet<>();
+        Map<Integer, BitSet> bulkIndexes = new HashMap<>();
+        Map<Integer, Integer> bulkCounts = new HashMap<>();
         Map<String, Integer> lastSequenceByConference = new HashMap<>();
         Map<Integer, Long> lastWrittenBySequence = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
@@ -48,11 +55,17 @@ record OutputScan(long firstTimestamp, int bulkChangesApplied, long bulkOccurren
             }
             if (sequence >= bulkFrom && sequence < bulkTo) {
                 bulkOccurrences++;
-                bulkApplied.add(sequence);
+                bulkIndexes.computeIfAbsent(sequence, s -> new BitSet())
+                        .set(Integer.parseInt(header(record, OccurrenceHeaders.OCCURRENCE_INDEX)));
+                bulkCounts.put(sequence, Integer.parseInt(header(record, OccurrenceHeaders.OCCURRENCE_COUNT)));
             }
             lastWrittenBySequence.merge(sequence, record.timestamp(), Math::max);
             firstTimestamp = Math.min(firstTimestamp, record.timestamp());
         }
+        int bulkApplied = (int) bulkIndexes.entrySet().stream()
+                .filter(e -> e.getValue().cardinality() == bulkCounts.get(e.getKey())
+                        && e.getValue().nextClearBit(1) == bulkCounts.get(e.getKey()) + 1)
+                .count();
         LatencySamples latencies = new LatencySamples();
         liveSentAt.forEach((sequence, sentAt) -> {
             Long written = lastWrittenBySequence.get(sequence);
@@ -60,7 +73,7 @@ record OutputScan(long firstTimestamp, int bulkChangesApplied, long bulkOccurren
                 latencies.add(written - sentAt);
             }
         });
-        return new OutputScan(firstTimestamp, bulkApplied.size(), bulkOccurrences, latencies, orderViolations);
+        return new OutputScan(firstTimestamp, bulkApplied, bulkOccurrences, latencies, orderViolations);
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {

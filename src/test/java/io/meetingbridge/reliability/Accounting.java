@@ -1,6 +1,7 @@
 package io.meetingbridge.reliability;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +25,7 @@ final class Accounting {
     private final Map<String, Integer> deadLetteredByReason = new TreeMap<>();
     private final List<String> lost = new ArrayList<>();
     private final List<String> unexpected = new ArrayList<>();
+    private final Set<String> excused = new HashSet<>();
     private int processedTwice;
 
     private Accounting(int published, long occurrenceRecords) {
@@ -55,6 +57,10 @@ final class Accounting {
         if (applications.size() + reasons.size() > 1) {
             processedTwice++;
         }
+        if (change.kind() == ChangeKind.VALID && !complete && !reasons.isEmpty()
+                && expected(change.kind(), false, reasons, apiFaultsInjected)) {
+            excused.add(change.changeId()); // an injected fault's doing: its series goes on without it
+        }
         if (!complete && reasons.isEmpty()) {
             lost.add(change.changeId() + " (" + change.kind() + ", conference " + change.conferenceId() + ", "
                     + applications.size() + " incomplete applications)");
@@ -84,6 +90,11 @@ final class Accounting {
 
     int deadLettered(String reason) {
         return deadLetteredByReason.getOrDefault(reason, 0);
+    }
+
+    /** Valid changes that an injected API fault dead-lettered instead: they need not be applied. */
+    Set<String> excusedFromApplying() {
+        return excused;
     }
 
     /** Changes with neither a complete set of occurrences nor a dead-letter record. */

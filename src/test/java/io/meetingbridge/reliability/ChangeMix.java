@@ -19,6 +19,7 @@ final class ChangeMix {
     /** Where invalid values that still parse point; kept apart from the valid conferences. */
     private static final String INVALID_CONFERENCE = "800000000";
     private static final int FIRST_CONFERENCE = 700_000_000;
+    private static final String REVISION = "Weekly sync, revision ";
 
     private final String runTag;
     private final List<String> conferences;
@@ -60,7 +61,18 @@ final class ChangeMix {
         String conference = conferences.get(random.nextInt(conferences.size()));
         int seq = validSoFarByConference.merge(conference, 1, Integer::sum) - 1;
         return new PlannedChange(ChangeKind.VALID, changeId, conference, seq,
-                SampleChanges.weekly(changeId, conference, "Weekly sync, revision " + seq));
+                SampleChanges.weekly(changeId, conference, subject(seq)));
+    }
+
+    /** The subject of a conference's valid change {@code seq}: what tells the API's writes apart. */
+    static String subject(int seq) {
+        return REVISION + seq;
+    }
+
+    /** The seq whose {@link #subject} this is, {@link SeriesOrder#UNKNOWN} for a subject of no valid change. */
+    static int seqOf(String subject) {
+        return subject != null && subject.startsWith(REVISION) ? Integer.parseInt(subject.substring(REVISION.length()))
+                : SeriesOrder.UNKNOWN;
     }
 
     /** Three kinds in turn: a value that is not JSON, no value at all, a length below the API's minimum. */

@@ -30,6 +30,7 @@ final class CreatedOnce {
         assertThat(outputs.deadLetters()).isEmpty();
         assertThat(outputs.lost(life)).isEmpty();
         assertThat(outputs.orderViolations(life)).isEmpty();
+        assertThat(outputs.apiViolations(ApiView.of(rig.api, outputs.conferences(life)), life)).isEmpty();
         assertThat(outputs.conferencesOf(seriesKey)).containsExactly(created);
         for (LifeChange change : life) {
             // a create read again is recognised by the ledger as applied: its occurrences are not repeated

@@ -26,9 +26,13 @@ final class Ledger {
 
     private final Map<String, Application> applicationsByRequestId = new LinkedHashMap<>();
     private final Map<String, List<Application>> applicationsByChange = new LinkedHashMap<>();
-    private final Map<String, List<String>> deadLetterReasonsByChange = new LinkedHashMap<>();
+    private final List<DeadLetter> deadLetters = new ArrayList<>();
     private final Map<Integer, List<Long>> occurrenceTimestampsByPartition = new TreeMap<>();
     private long occurrenceRecords;
+
+    /** One record of the dead-letter topic: which change, why, and the sentence saying so. */
+    record DeadLetter(String changeId, String reason, String detail) {
+    }
 
     private Ledger() {
     }
@@ -38,6 +42,14 @@ final class Ledger {
         Ledger ledger = new Ledger();
         readTopic(bootstrapServers, topics.occurrences(), ledger::addOccurrence);
         readTopic(bootstrapServers, topics.deadLetter(), ledger::addDeadLetter);
+        return ledger;
+    }
+
+    /** The ledger of these records, each topic's in its order: what a checker's own test feeds it. */
+    static Ledger of(List<ConsumerRecord<byte[], byte[]>> occurrences, List<ConsumerRecord<byte[], byte[]>> deadLetters) {
+        Ledger ledger = new Ledger();
+        occurrences.forEach(ledger::addOccurrence);
+        deadLetters.forEach(ledger::addDeadLetter);
         return ledger;
     }
 
@@ -54,11 +66,18 @@ final class Ledger {
         return applicationsByChange.getOrDefault(changeId, List.of());
     }
 
-    List<String> deadLetterReasonsOf(String changeId) {
-        return deadLetterReasonsByChange.getOrDefault(changeId, List.of());
+    List<DeadLetter> deadLetters() {
+        return deadLetters;
     }
 
-    /** Each conference's applications in the order they were written (a conference's records share one partition). */
+    List<String> deadLetterReasonsOf(String changeId) {
+        return deadLetters.stream().filter(d -> changeId.equals(d.changeId())).map(DeadLetter::reason).toList();
+    }
+
+    /**
+     * Each conference's applications in the order they were written (a conference's records share one
+     * partition; {@link LifeOutputs} checks that they do).
+     */
     Map<String, List<Application>> applicationsByConference() {
         return applicationsByRequestId.values().stream()
                 .sorted(Comparator.comparingInt(Application::partition).thenComparingLong(Application::firstOffset))
@@ -73,19 +92,16 @@ final class Ledger {
             throw new IllegalStateException("an occurrence without " + OccurrenceHeaders.REQUEST_ID + " at "
                     + record.topic() + "-" + record.partition() + "@" + record.offset());
         }
-        Application application = applicationsByRequestId.computeIfAbsent(requestId, id -> {
-            Application first = new Application(header(record, OccurrenceHeaders.CHANGE_ID),
-                    header(record, OccurrenceHeaders.CONFERENCE_ID), record.partition(), record.offset(),
-                    Integer.parseInt(header(record, OccurrenceHeaders.OCCURRENCE_COUNT)));
+        applicationsByRequestId.computeIfAbsent(requestId, id -> {
+            Application first = new Application(record);
             applicationsByChange.computeIfAbsent(first.changeId(), k -> new ArrayList<>()).add(first);
             return first;
-        });
-        application.addOccurrence(Integer.parseInt(header(record, OccurrenceHeaders.OCCURRENCE_INDEX)));
+        }).add(record);
     }
 
     private void addDeadLetter(ConsumerRecord<byte[], byte[]> record) {
-        deadLetterReasonsByChange.computeIfAbsent(header(record, DeadLetterHeaders.CHANGE_ID), k -> new ArrayList<>())
-                .add(header(record, DeadLetterHeaders.REASON));
+        deadLetters.add(new DeadLetter(header(record, DeadLetterHeaders.CHANGE_ID),
+                header(record, DeadLetterHeaders.REASON), header(record, DeadLetterHeaders.DETAIL)));
     }
 
     /** Feeds every record of a topic, from its beginning to its end as of now, to the sink. */

@@ -1,5 +1,7 @@
 package io.meetingbridge.reliability;
 
+import io.meetingbridge.simulator.MeetingOperation;
+import io.meetingbridge.simulator.SeriesWrite;
 import io.meetingbridge.testing.SampleChanges;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -73,6 +75,23 @@ record LifeChange(String seriesKey, String changeId, int step, String action, St
     private static LifeChange cancelSeries(String key, int step) {
         String id = key + "-cancel";
         return new LifeChange(key, id, step, "cancel", "cancelled", 7, SampleChanges.cancel(id, key));
+    }
+
+    /**
+     * Whether the Meeting API's write is this change applied: by its operation, and for a series' body by its
+     * subject (a create adopted after a crash is applied as a PUT of the create's body).
+     */
+    boolean isWrittenBy(SeriesWrite write) {
+        MeetingOperation operation = write.operation();
+        return switch (action) {
+            case "create" -> (operation == MeetingOperation.CREATE_SERIES || operation == MeetingOperation.UPDATE_SERIES)
+                    && subject(seriesKey).equals(write.subject());
+            case "modify" -> operation == MeetingOperation.UPDATE_SERIES && renamedSubject(seriesKey).equals(write.subject());
+            case "modify-occurrence" -> operation == MeetingOperation.UPDATE_OCCURRENCE;
+            case "cancel-occurrences" -> operation == MeetingOperation.CANCEL_OCCURRENCES;
+            case "cancel" -> operation == MeetingOperation.CANCEL_SERIES;
+            default -> throw new IllegalStateException("a life change of unknown action " + action);
+        };
     }
 
     /** For a {@link ChangeStream}: these changes, in this order, each keyed by its seriesKey. */

@@ -71,10 +71,9 @@ class RollingRestartIT {
             List<PublishedChange> published = stream.awaitPublished(Duration.ofSeconds(30));
             rig.awaitDrained(Duration.ofSeconds(60));
             Ledger ledger = rig.ledger();
-            Accounting accounting = Accounting.of(published, ledger, false);
-            assertThat(accounting.lost()).as(name + ": lost").isEmpty();
-            assertThat(accounting.unexpected()).as(name + ": unexpected").isEmpty();
-            assertThat(SeriesOrder.violations(published, ledger)).as(name + ": order").isEmpty();
+            RunVerdict verdict = RunVerdict.of(rig, published, false);
+            verdict.assertPassed(name);
+            Accounting accounting = verdict.accounting();
             // at-least-once: a hand-over may repeat the changes in flight, never a whole backlog
             assertThat(accounting.processedTwice()).as(name + ": processed twice").isLessThan(published.size() / 5);
             return new RunResult(name + " (" + assignor.substring(assignor.lastIndexOf('.') + 1) + ", logs in "

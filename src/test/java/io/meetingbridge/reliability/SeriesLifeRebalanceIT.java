@@ -88,6 +88,7 @@ class SeriesLifeRebalanceIT {
             assertThat(outputs.deadLetters()).isEmpty();
             assertThat(outputs.lost(all)).isEmpty();
             assertThat(outputs.orderViolations(all)).isEmpty();
+            assertThat(outputs.apiViolations(ApiView.of(rig.api, outputs.conferences(all)), all)).isEmpty();
             long repeated = all.stream().filter(c -> outputs.applicationsOf(c.changeId()).size() > 1).count();
             System.out.printf("%d series, %d changes; instance 2 joined after %d were published, instance 1 left after "
                             + "%d; %d changes published twice (logs in %s)%n", SERIES, all.size(), publishedAtJoin,
