@@ -1,12 +1,7 @@
 package io.meetingbridge.bench;
 
-import java.io.File;
-import java.net.URISyntaxException;
-import java.net.URLClassLoader;
-import java.nio.file.Path;
-import java.util.Arrays;
+import io.meetingbridge.testing.TestClasspath;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The pipelines the benchmark compares, and how each is started in a JVM of its own: the bridge, and
@@ -24,13 +19,13 @@ enum Contender {
     CONCURRENT_BASELINE(BaselineMain.CONCURRENT, false) {
         @Override
         List<String> launch(BenchSettings settings) {
-            return List.of("-cp", testClasspath(), BaselineMain.class.getName(), BaselineMain.CONCURRENT);
+            return List.of("-cp", TestClasspath.current(), BaselineMain.class.getName(), BaselineMain.CONCURRENT);
         }
     },
     SEQUENTIAL_BASELINE(BaselineMain.SEQUENTIAL, false) {
         @Override
         List<String> launch(BenchSettings settings) {
-            return List.of("-cp", testClasspath(), BaselineMain.class.getName(), BaselineMain.SEQUENTIAL);
+            return List.of("-cp", TestClasspath.current(), BaselineMain.class.getName(), BaselineMain.SEQUENTIAL);
         }
     };
 
@@ -53,21 +48,4 @@ enum Contender {
 
     /** The java arguments after the JVM options: what to run. */
     abstract List<String> launch(BenchSettings settings);
-
-    /**
-     * The classpath the benchmark itself was loaded from. Under {@code exec:java} that is the plugin's
-     * class loader; java.class.path would name Maven's own launcher.
-     */
-    private static String testClasspath() {
-        if (Contender.class.getClassLoader() instanceof URLClassLoader loader) {
-            return Arrays.stream(loader.getURLs()).map(url -> {
-                try {
-                    return Path.of(url.toURI()).toString();
-                } catch (URISyntaxException e) {
-                    throw new IllegalStateException("classpath entry is not a file: " + url, e);
-                }
-            }).collect(Collectors.joining(File.pathSeparator));
-        }
-        return System.getProperty("java.class.path");
-    }
 }

@@ -1,6 +1,7 @@
 package io.meetingbridge.reliability;
 
 import io.meetingbridge.testing.ChildJvm;
+import io.meetingbridge.testing.EmbeddedKafka;
 import io.meetingbridge.testing.FastTimings;
 import io.meetingbridge.testing.FreePort;
 import io.meetingbridge.testing.TestCredentials;
@@ -41,7 +42,7 @@ final class BridgeJvm implements AutoCloseable {
     }
 
     /** A bridge between these topics and the simulator, tuned for tests: short waits and backoffs. */
-    static BridgeJvm between(String name, RunDirectory run, String bootstrapServers, BridgeTopics topics,
+    static BridgeJvm between(String name, RunDirectory run, String bootstrapServers, EmbeddedKafka.Topics topics,
                              String apiBaseUrl) {
         Map<String, String> settings = FastTimings.settings();
         settings.put("kafka.bootstrap-servers", bootstrapServers);

@@ -2,6 +2,8 @@ package io.meetingbridge.reliability;
 
 import io.meetingbridge.simulator.MeetingApiSimulator;
 import io.meetingbridge.simulator.MeetingErrors;
+import io.meetingbridge.testing.BrokerAdmin;
+import io.meetingbridge.testing.EmbeddedKafka;
 import io.meetingbridge.testing.TestCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +22,7 @@ final class BridgeRig implements AutoCloseable {
     final RunDirectory run;
     final KafkaBrokerJvm broker;
     final BrokerAdmin admin;
-    final BridgeTopics topics = BridgeTopics.unique();
+    final EmbeddedKafka.Topics topics = EmbeddedKafka.Topics.unique();
     final MeetingApiSimulator api;
     private final List<BridgeJvm> bridges = new ArrayList<>();
 
@@ -88,6 +90,14 @@ final class BridgeRig implements AutoCloseable {
                 .until(() -> occurrenceRecords() >= records);
     }
 
+    /** Waits until the bridge's group has exactly this many members: a rebalance after a start or stop is done. */
+    void awaitMembers(int members) {
+        Awaitility.await(members + " instances in the group").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .failFast("a bridge JVM died", this::anyBridgeDied)
+                .until(() -> admin.groupMembers(topics.group()) == members);
+    }
+
     /** Waits until the bridge's group has committed at least this many input records. */
     void awaitCommitted(long records, Duration timeout) {
         Awaitility.await("the bridge commits " + records + " input records").atMost(timeout)
@@ -105,7 +115,7 @@ final class BridgeRig implements AutoCloseable {
     }
 
     Ledger ledger() {
-        return Ledger.read(broker.bootstrapServers(), topics);
+        return Ledger.read(admin, topics);
     }
 
     private boolean anyBridgeDied() {

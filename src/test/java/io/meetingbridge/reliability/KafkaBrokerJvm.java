@@ -1,6 +1,7 @@
 package io.meetingbridge.reliability;
 
 import io.meetingbridge.testing.ChildJvm;
+import io.meetingbridge.testing.TestClasspath;
 import io.meetingbridge.testing.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -7,7 +7,6 @@ import io.meetingbridge.simulator.MeetingOperation;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -48,10 +47,10 @@ class KillAfterCreatePostIT {
         try (BridgeRig rig = BridgeRig.start("kill-after-create-post-two", 1)) {
             CreateHold hold = rig.api.faults().holdCreates();
             BridgeJvm owner = bridge(rig, "bridge-a").start();
-            awaitMembers(rig, 1);
+            rig.awaitMembers(1);
             // the one partition stays with its owner when the second instance joins (sticky assignment)
             BridgeJvm other = bridge(rig, "bridge-b").start();
-            awaitMembers(rig, 2);
+            rig.awaitMembers(2);
             List<LifeChange> life = LifeChange.createModifyCancelOccurrence(KEY);
             rig.publish(LifeChange.inOrder(life), life.size());
 
@@ -91,11 +90,5 @@ class KillAfterCreatePostIT {
         // the one the killed bridge made, found in the list of scheduled meetings
         assertThat(rig.api.traffic().calls(MeetingOperation.SEARCH_MEETINGS)).isPositive();
         CreatedOnce.assertCreatedOnceAndAppliedOnce(rig, life, KEY, created);
-    }
-
-    private static void awaitMembers(BridgeRig rig, int members) {
-        Awaitility.await(members + " instances in the group").atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> rig.admin.groupMembers(rig.topics.group()) == members);
     }
 }

@@ -4,25 +4,19 @@ import static io.meetingbridge.testing.BridgeFixture.header;
 
 import io.meetingbridge.deadletter.DeadLetterHeaders;
 import io.meetingbridge.occurrence.OccurrenceHeaders;
-import java.time.Duration;
+import io.meetingbridge.testing.BrokerAdmin;
+import io.meetingbridge.testing.EmbeddedKafka;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Everything the bridge wrote, read back from the occurrences and dead-letter topics, by change and conference. */
 final class Ledger {
-
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
     private final Map<String, Application> applicationsByRequestId = new LinkedHashMap<>();
     private final Map<String, List<Application>> applicationsByChange = new LinkedHashMap<>();
@@ -38,10 +32,10 @@ final class Ledger {
     }
 
     /** Reads both topics from their beginning to their current end. */
-    static Ledger read(String bootstrapServers, BridgeTopics topics) {
+    static Ledger read(BrokerAdmin broker, EmbeddedKafka.Topics topics) {
         Ledger ledger = new Ledger();
-        readTopic(bootstrapServers, topics.occurrences(), ledger::addOccurrence);
-        readTopic(bootstrapServers, topics.deadLetter(), ledger::addDeadLetter);
+        broker.readToEnd(topics.occurrences(), ledger::addOccurrence);
+        broker.readToEnd(topics.deadLetter(), ledger::addDeadLetter);
         return ledger;
     }
 
@@ -102,27 +96,5 @@ final class Ledger {
     private void addDeadLetter(ConsumerRecord<byte[], byte[]> record) {
         deadLetters.add(new DeadLetter(header(record, DeadLetterHeaders.CHANGE_ID),
                 header(record, DeadLetterHeaders.REASON), header(record, DeadLetterHeaders.DETAIL)));
-    }
-
-    /** Feeds every record of a topic, from its beginning to its end as of now, to the sink. */
-    static void readTopic(String bootstrapServers, String topic,
-                                  Consumer<ConsumerRecord<byte[], byte[]>> sink) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + topic + " to its end within " + READ_TIMEOUT);
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(sink);
-            }
-        }
     }
 }

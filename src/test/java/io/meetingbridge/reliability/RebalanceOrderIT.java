@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import org.awaitility.Awaitility;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,11 +25,11 @@ class RebalanceOrderIT {
             startWithDefaultBatching(rig.bridge("bridge-b"));
             BridgeJvm third = rig.bridge("bridge-c");
             ChangeStream stream = rig.publishUntilStopped(ChangeMix.valid("rebalance", 4, 20_260_104L)::next, 80);
-            awaitMembers(rig, 2);
+            rig.awaitMembers(2);
             rig.awaitCommitted(stream.acknowledged() + 200, Duration.ofSeconds(90));
             for (int cycle = 0; cycle < JOIN_AND_LEAVE_CYCLES; cycle++) {
                 startWithDefaultBatching(third);
-                awaitMembers(rig, 3);
+                rig.awaitMembers(3);
                 rig.awaitCommitted(stream.acknowledged() + 200, Duration.ofSeconds(90));
                 third.stop();
                 rig.awaitCommitted(stream.acknowledged() + 200, Duration.ofSeconds(90));
@@ -51,10 +50,5 @@ class RebalanceOrderIT {
         bridge.with("bridge.consumer.batching-interval-ms", "20")
                 .with("bridge.consumer.poll-timeout-ms", "20")
                 .start();
-    }
-
-    private static void awaitMembers(BridgeRig rig, int members) {
-        Awaitility.await(members + " instances in the group").atMost(Duration.ofSeconds(90))
-                .until(() -> rig.admin.groupMembers(rig.topics.group()) == members);
     }
 }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -83,9 +82,7 @@ class RollingRestartIT {
 
     /** Kubernetes' next step waits for readiness: here, every instance in the group and the backlog worked off. */
     private static void awaitWholeAndCaughtUp(BridgeRig rig, ChangeStream stream) {
-        Awaitility.await(INSTANCES + " instances in the group").atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> rig.admin.groupMembers(rig.topics.group()) == INSTANCES);
+        rig.awaitMembers(INSTANCES);
         rig.awaitCommitted(stream.acknowledged(), Duration.ofSeconds(90));
     }
 

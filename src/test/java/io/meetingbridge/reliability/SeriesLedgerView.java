@@ -30,7 +30,7 @@ final class SeriesLedgerView {
     /** Reads the ledger topic from its beginning to its end; empty while the bridge has not created it. */
     static SeriesLedgerView read(BridgeRig rig) {
         SeriesLedgerView view = new SeriesLedgerView();
-        Ledger.readTopic(rig.broker.bootstrapServers(), rig.topics.series(), view::add);
+        rig.admin.readToEnd(rig.topics.series(), view::add);
         return view;
     }
 

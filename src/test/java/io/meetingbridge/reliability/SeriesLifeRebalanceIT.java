@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -42,10 +41,10 @@ class SeriesLifeRebalanceIT {
             List<PublishedChange> published = new ArrayList<>();
 
             // the creates and modifies, while the second instance starts and joins
-            awaitMembers(rig, 1);
+            rig.awaitMembers(1);
             ChangeStream first = publish(rig, steps(lives, 0, 1), 2);
             b.start();
-            awaitMembers(rig, 2);
+            rig.awaitMembers(2);
             int publishedAtJoin = first.acknowledged();
             published.addAll(first.awaitPublished(Duration.ofSeconds(60)));
 
@@ -55,7 +54,7 @@ class SeriesLifeRebalanceIT {
             a.stop();
             int publishedAtLeave = 2 * SERIES + second.acknowledged();
             published.addAll(second.awaitPublished(Duration.ofSeconds(60)));
-            awaitMembers(rig, 1);
+            rig.awaitMembers(1);
 
             // the cancels, to the instance left
             published.addAll(publish(rig, steps(lives, 4, 4), 10).awaitPublished(Duration.ofSeconds(60)));
@@ -110,11 +109,5 @@ class SeriesLifeRebalanceIT {
     private static ChangeStream publish(BridgeRig rig, List<LifeChange> changes, double perSecond) {
         return ChangeStream.start(rig.broker.bootstrapServers(), rig.topics.changes(), LifeChange.inOrder(changes),
                 perSecond, changes.size());
-    }
-
-    private static void awaitMembers(BridgeRig rig, int members) {
-        Awaitility.await(members + " instances in the group").atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> rig.admin.groupMembers(rig.topics.group()) == members);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,16 +18,14 @@ class TwoInstancesIT {
             rig.bridge("bridge-a").start();
             BridgeJvm b = rig.bridge("bridge-b").start();
             ChangeStream stream = rig.publishUntilStopped(ChangeMix.valid("two", 40, 20_260_103L)::next, 50);
-            Awaitility.await("both instances joined the group").atMost(Duration.ofSeconds(60))
-                    .until(() -> rig.admin.groupMembers(rig.topics.group()) == 2);
+            rig.awaitMembers(2);
 
             rig.awaitOccurrencesOf(300, Duration.ofSeconds(60));
             b.stop();
             // the other instance takes over B's partitions: everything published so far gets committed
             rig.awaitCommitted(stream.acknowledged() + 100, Duration.ofSeconds(60));
             b.start();
-            Awaitility.await("the restarted instance joined the group again").atMost(Duration.ofSeconds(60))
-                    .until(() -> rig.admin.groupMembers(rig.topics.group()) == 2);
+            rig.awaitMembers(2);
             rig.awaitCommitted(stream.acknowledged() + 300, Duration.ofSeconds(60));
             stream.stop();
             List<PublishedChange> published = stream.awaitPublished(Duration.ofSeconds(30));

@@ -8,6 +8,7 @@ import io.meetingbridge.simulator.MeetingApiSimulator;
 import io.meetingbridge.testing.EmbeddedKafka;
 import io.meetingbridge.testing.RunningBridge;
 import io.meetingbridge.testing.SampleChanges;
+import io.meetingbridge.testing.SelfSignedCertificate;
 import io.meetingbridge.testing.TestCredentials;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

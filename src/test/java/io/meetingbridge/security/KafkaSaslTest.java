@@ -34,15 +34,15 @@ class KafkaSaslTest {
      */
     private static final int MOST_SIGN_INS_WITHOUT_A_STORM = 10;
 
-    private static ScramBroker broker;
+    private static EmbeddedKafka broker;
     private EmbeddedKafka.Topics topics;
     private MeetingApiSimulator api;
     private RunningBridge bridge;
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = ScramBroker.start();
-        broker.addUser(BRIDGE_USER, BRIDGE_PASSWORD);
+        broker = EmbeddedKafka.withScram();
+        broker.addScramUser(BRIDGE_USER, BRIDGE_PASSWORD);
     }
 
     @AfterAll
@@ -52,7 +52,7 @@ class KafkaSaslTest {
 
     @BeforeEach
     void start() throws Exception {
-        topics = broker.kafka().createTopics(1);
+        topics = broker.createTopics(1);
         api = MeetingApiSimulator.builder().credential(TestCredentials.APP_ID, TestCredentials.APP_KEY).start();
     }
 
@@ -72,11 +72,11 @@ class KafkaSaslTest {
             publishChange("sasl-applied");
 
             Awaitility.await("the change is committed").atMost(WAIT)
-                    .until(() -> broker.kafka().committedOffsetSum(group(), topics.changes()) == 1);
-            assertThat(broker.kafka().read(topics.occurrences(), 8, WAIT)).hasSize(8)
+                    .until(() -> broker.committedOffsetSum(group(), topics.changes()) == 1);
+            assertThat(broker.read(topics.occurrences(), 8, WAIT)).hasSize(8)
                     .allSatisfy(r -> assertThat(header(r, "meeting-change-id")).isEqualTo("sasl-applied"));
-            assertThat(broker.kafka().endOffsetSum(topics.occurrences())).isEqualTo(8);
-            assertThat(broker.kafka().endOffsetSum(topics.deadLetter())).isZero();
+            assertThat(broker.endOffsetSum(topics.occurrences())).isEqualTo(8);
+            assertThat(broker.endOffsetSum(topics.deadLetter())).isZero();
             assertThat(api.traffic().putCalls(CONFERENCE)).isEqualTo(1);
 
             captured.put("JMX", JmxAttributes.readAll());
@@ -101,14 +101,14 @@ class KafkaSaslTest {
                     .until(() -> failedConsumerSignIns(logs) >= 1);
             Awaitility.await("nothing consumed, no crash, no storm").atMost(Duration.ofSeconds(6))
                     .during(Duration.ofSeconds(4))
-                    .until(() -> broker.kafka().committedOffsetSum(group(), topics.changes()) == 0
+                    .until(() -> broker.committedOffsetSum(group(), topics.changes()) == 0
                             && bridge.context().getStatus() == ServiceStatus.Started
                             && bridge.context().getRouteController().getRouteStatus("consume-changes")
                                     == ServiceStatus.Started
                             && failedConsumerSignIns(logs) <= MOST_SIGN_INS_WITHOUT_A_STORM);
         }
-        assertThat(broker.kafka().endOffsetSum(topics.occurrences())).isZero();
-        assertThat(broker.kafka().endOffsetSum(topics.deadLetter())).isZero();
+        assertThat(broker.endOffsetSum(topics.occurrences())).isZero();
+        assertThat(broker.endOffsetSum(topics.deadLetter())).isZero();
         assertThat(api.traffic().authCalls() + api.traffic().putCalls()).isZero();
         HttpResponse<String> readiness = new OperatorView(bridge).readiness();
         assertThat(readiness.statusCode()).isEqualTo(503);
@@ -121,16 +121,16 @@ class KafkaSaslTest {
     }
 
     private RunningBridge startBridge(String password) {
-        return RunningBridge.with(broker.kafka(), topics, api.baseUri().toString())
+        return RunningBridge.with(broker, topics, api.baseUri().toString())
                 .set("kafka.bootstrap-servers", broker.saslBootstrapServers())
                 .set("camel.component.kafka.security-protocol", "SASL_PLAINTEXT")
-                .set("camel.component.kafka.sasl-mechanism", ScramBroker.MECHANISM)
-                .set("camel.component.kafka.sasl-jaas-config", ScramBroker.jaasConfig(BRIDGE_USER, password))
+                .set("camel.component.kafka.sasl-mechanism", EmbeddedKafka.SCRAM_MECHANISM)
+                .set("camel.component.kafka.sasl-jaas-config", EmbeddedKafka.scramJaasConfig(BRIDGE_USER, password))
                 .start();
     }
 
     private void publishChange(String changeId) {
-        broker.kafka().send(topics.changes(), List.of(SampleChanges.keyed(topics.changes(), CONFERENCE,
+        broker.send(topics.changes(), List.of(SampleChanges.keyed(topics.changes(), CONFERENCE,
                 SampleChanges.weekly(changeId, CONFERENCE))));
     }
 

@@ -87,7 +87,7 @@ public final class BridgeFixture implements AutoCloseable, AfterEachCallback {
     }
 
     public String bridgeGroup() {
-        return "bridge-" + topics.changes();
+        return topics.group();
     }
 
     /** Everything on the occurrences topic (call after {@link #awaitAllCommitted()}). */

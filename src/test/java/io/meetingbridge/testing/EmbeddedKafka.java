@@ -1,43 +1,48 @@
 package io.meetingbridge.testing;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.concurrent.TimeUnit;
 import kafka.testkit.KafkaClusterTestKit;
 import kafka.testkit.TestKitNodes;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.awaitility.Awaitility;
 
-/** A real one-node KRaft Kafka broker in this JVM (Kafka's own test kit), with the small tools tests need. */
+/**
+ * A real one-node KRaft Kafka broker in this JVM (Kafka's own test kit), with the small tools tests need.
+ * {@link #withScram()} adds a listener that accepts only SASL/SCRAM-SHA-256 clients.
+ */
 public final class EmbeddedKafka implements AutoCloseable {
 
     /** Records up to 4 MiB, so that tests can publish values bigger than the bridge accepts. */
     public static final int MAX_RECORD_BYTES = 4 * 1024 * 1024;
 
+    public static final String SCRAM_MECHANISM = "SCRAM-SHA-256";
+
     private static EmbeddedKafka shared;
 
     private final KafkaClusterTestKit cluster;
-    private final Admin admin;
+    private final BrokerAdmin admin;
+    /** The SCRAM listener's port, 0 without one. */
+    private final int saslPort;
 
-    private EmbeddedKafka(KafkaClusterTestKit cluster) {
+    private EmbeddedKafka(KafkaClusterTestKit cluster, int saslPort) {
         this.cluster = cluster;
-        this.admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()));
+        this.admin = new BrokerAdmin(cluster.bootstrapServers());
+        this.saslPort = saslPort;
     }
 
     /** One broker for the whole test JVM: tests keep apart by using topics and groups of their own. */
@@ -50,6 +55,35 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     public static EmbeddedKafka start(Map<String, String> extraBrokerConfig) {
+        return start(extraBrokerConfig, 0);
+    }
+
+    /**
+     * A broker with one more listener, {@code SASL}, for SCRAM-SHA-256 clients only. The test kit's own listeners
+     * (its bootstrap, the controller's) stay plaintext, so the test's tools work unchanged while the bridge is
+     * pointed at {@link #saslBootstrapServers()} alone. The test kit binds the listeners it knows to port 0 but
+     * reports only its own; this one needs a known port, picked free just before the broker binds it. Another
+     * process may take it in between: try again.
+     */
+    public static EmbeddedKafka withScram() {
+        for (int attempt = 1; ; attempt++) {
+            int saslPort = FreePort.loopback();
+            try {
+                return start(Map.of(
+                        "listeners", "EXTERNAL://localhost:0,CONTROLLER://localhost:0,SASL://localhost:" + saslPort,
+                        "listener.security.protocol.map", "EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL:SASL_PLAINTEXT",
+                        "listener.name.sasl.sasl.enabled.mechanisms", SCRAM_MECHANISM,
+                        "listener.name.sasl.scram-sha-256.sasl.jaas.config",
+                        "org.apache.kafka.common.security.scram.ScramLoginModule required;"), saslPort);
+            } catch (IllegalStateException portTaken) {
+                if (attempt == 3) {
+                    throw portTaken;
+                }
+            }
+        }
+    }
+
+    private static EmbeddedKafka start(Map<String, String> extraBrokerConfig, int saslPort) {
         try {
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build());
@@ -67,7 +101,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
-            return new EmbeddedKafka(cluster);
+            return new EmbeddedKafka(cluster, saslPort);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the embedded Kafka broker", e);
         }
@@ -77,14 +111,38 @@ public final class EmbeddedKafka implements AutoCloseable {
         return cluster.bootstrapServers();
     }
 
-    public Admin admin() {
-        return admin;
+    /** The SCRAM listener of a broker made {@link #withScram()}. */
+    public String saslBootstrapServers() {
+        if (saslPort == 0) {
+            throw new IllegalStateException("a broker without a SCRAM listener");
+        }
+        return "localhost:" + saslPort;
     }
 
-    /** Creates topics with fresh unique names built from the given prefixes, and returns the names. */
+    /** Adds a SCRAM user and waits until it can sign in on the SASL listener. */
+    public void addScramUser(String user, String password) throws Exception {
+        admin().alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
+                new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_256, 4096), password))).all().get();
+        try (Admin client = Admin.create(Map.of("bootstrap.servers", saslBootstrapServers(),
+                "security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", SCRAM_MECHANISM,
+                "sasl.jaas.config", scramJaasConfig(user, password)))) {
+            Awaitility.await("SCRAM user " + user + " can sign in").atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> client.describeCluster().clusterId().get(5, TimeUnit.SECONDS) != null);
+        }
+    }
+
+    public static String scramJaasConfig(String user, String password) {
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
+                + "\" password=\"" + password + "\";";
+    }
+
+    public Admin admin() {
+        return admin.admin();
+    }
+
+    /** Creates a bridge's topics under fresh names, and returns the names. */
     public Topics createTopics(int partitions) {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        Topics topics = new Topics("changes-" + suffix, "occurrences-" + suffix, "dlq-" + suffix);
+        Topics topics = Topics.unique();
         createTopic(topics.changes(), partitions);
         createTopic(topics.occurrences(), partitions);
         createTopic(topics.deadLetter(), 1);
@@ -92,11 +150,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     public void createTopic(String name, int partitions) {
-        try {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot create topic " + name, e);
-        }
+        admin.createTopic(name, partitions);
     }
 
     public KafkaProducer<byte[], byte[]> producer() {
@@ -120,67 +174,30 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Reads a topic from the beginning until {@code count} records are there, or the timeout passes. */
     public List<ConsumerRecord<byte[], byte[]>> read(String topic, int count, Duration timeout) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (records.size() < count && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
-            }
-        }
-        return records;
+        return admin.read(topic, count, timeout);
     }
 
     /** The sum over partitions of the end offsets of a topic. */
     public long endOffsetSum(String topic) {
-        return endOffsets(topic).values().stream().mapToLong(Long::longValue).sum();
+        return admin.endOffsetSum(topic);
     }
 
     public Map<TopicPartition, Long> endOffsets(String topic) {
-        try {
-            var description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
-            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> request = description.partitions().stream()
-                    .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()),
-                            p -> org.apache.kafka.clients.admin.OffsetSpec.latest()));
-            return admin.listOffsets(request).all().get().entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read end offsets of " + topic, e);
-        }
+        return admin.endOffsets(topic);
     }
 
     /** The sum over partitions of a group's committed offsets on a topic (0 where none). */
     public long committedOffsetSum(String group, String topic) {
-        try {
-            Map<TopicPartition, OffsetAndMetadata> committed =
-                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-            return committed.entrySet().stream()
-                    .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-                    .mapToLong(e -> e.getValue().offset()).sum();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read committed offsets of " + group, e);
-        }
+        return admin.committedOffsetSum(group, topic);
     }
 
     public void deleteTopics(Collection<String> names) {
-        try {
-            admin.deleteTopics(Set.copyOf(names)).all().get();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot delete topics " + names, e);
-        }
+        admin.deleteTopics(names);
     }
 
     @Override
     public void close() {
-        admin.close(Duration.ofSeconds(5));
+        admin.close();
         try {
             cluster.close();
         } catch (Exception e) {
@@ -188,12 +205,22 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    /** The three topics of one bridge. */
     /** A bridge's topics; the series ledger's is created by the bridge itself, compacted. */
     public record Topics(String changes, String occurrences, String deadLetter, String series) {
 
         public Topics(String changes, String occurrences, String deadLetter) {
             this(changes, occurrences, deadLetter, "series-of-" + changes);
+        }
+
+        /** Names no other test or run uses. */
+        public static Topics unique() {
+            String suffix = UUID.randomUUID().toString().substring(0, 8);
+            return new Topics("changes-" + suffix, "occurrences-" + suffix, "dlq-" + suffix);
+        }
+
+        /** The consumer group of the bridge that reads these topics. */
+        public String group() {
+            return "bridge-" + changes;
         }
     }
 }

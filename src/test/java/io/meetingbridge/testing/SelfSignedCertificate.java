@@ -1,4 +1,4 @@
-package io.meetingbridge.security;
+package io.meetingbridge.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,14 +12,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A server certificate made at test time with the JDK's own keytool (so no key material is checked
  * in), and a PKCS12 trust store that holds that certificate alone, as an operator would ship it.
  */
-final class SelfSignedCertificate {
+public final class SelfSignedCertificate {
 
-    static final String TRUST_STORE_PASSWORD = "trust-store-pass";
+    public static final String TRUST_STORE_PASSWORD = "trust-store-pass";
     private static final String KEY_STORE_PASSWORD = "key-store-pass";
     private static final String ALIAS = "meeting-api";
 
@@ -32,7 +33,7 @@ final class SelfSignedCertificate {
     }
 
     /** @param subjectAlternativeNames keytool's SAN syntax, e.g. {@code IP:127.0.0.1,DNS:localhost} */
-    static SelfSignedCertificate generate(Path dir, String name, String subjectAlternativeNames) throws IOException {
+    public static SelfSignedCertificate generate(Path dir, String name, String subjectAlternativeNames) throws IOException {
         Path keyStore = dir.resolve(name + "-server.p12");
         Path certificate = dir.resolve(name + ".pem");
         Path trustStore = dir.resolve(name + "-trust.p12");
@@ -47,21 +48,35 @@ final class SelfSignedCertificate {
     }
 
     /** The trust store (certificate only, no private key) to give the bridge. */
-    Path trustStore() {
+    public Path trustStore() {
         return trustStore;
     }
 
     /** A TLS context that presents this certificate, for the simulator's HTTPS server. */
-    SSLContext serverContext() throws IOException, GeneralSecurityException {
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keyStore)) {
-            keys.load(in, KEY_STORE_PASSWORD.toCharArray());
-        }
+    public SSLContext serverContext() throws IOException, GeneralSecurityException {
+        KeyStore keys = load(keyStore, KEY_STORE_PASSWORD);
         KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keyManagers.init(keys, KEY_STORE_PASSWORD.toCharArray());
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(keyManagers.getKeyManagers(), null, null);
         return context;
+    }
+
+    /** A TLS context that trusts this certificate alone, for a client of that server. */
+    public SSLContext clientContext() throws IOException, GeneralSecurityException {
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(load(trustStore, TRUST_STORE_PASSWORD));
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
+    }
+
+    private static KeyStore load(Path file, String password) throws IOException, GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(file)) {
+            store.load(in, password.toCharArray());
+        }
+        return store;
     }
 
     private static void keytool(String... arguments) throws IOException {

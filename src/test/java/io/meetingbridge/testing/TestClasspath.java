@@ -1,4 +1,4 @@
-package io.meetingbridge.reliability;
+package io.meetingbridge.testing;
 
 import java.io.File;
 import java.net.URISyntaxException;
@@ -9,12 +9,12 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** The classpath these test classes were loaded from, for a child JVM that needs the same (a Kafka broker). */
-final class TestClasspath {
+public final class TestClasspath {
 
     private TestClasspath() {
     }
 
-    static String current() {
+    public static String current() {
         // exec:java loads the test classpath into a class loader of its own; failsafe puts it in java.class.path
         if (TestClasspath.class.getClassLoader() instanceof URLClassLoader loader) {
             return Arrays.stream(loader.getURLs())
