@@ -7,7 +7,7 @@ import java.time.Duration;
 final class RunProgress {
 
     /** The error of a measured window's end; small against windows of seconds. */
-    private static final long POLL_MILLIS = 50;
+    private static final Duration POLL = Duration.ofMillis(50);
 
     private final EmbeddedKafka kafka;
     private final String changesTopic;
@@ -27,14 +27,7 @@ final class RunProgress {
      * Until the group has committed {@code records} input records, summed over the partitions: the
      * topic is fresh, so a partition's committed offset is how many of its records are done.
      */
-    void awaitCommitted(long records) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (kafka.committedOffsetSum(group, changesTopic) < records) {
-            jvm.requireAlive();
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(records + " records not committed within " + timeout.toSeconds() + " s");
-            }
-            Thread.sleep(POLL_MILLIS);
-        }
+    void awaitCommitted(long records) {
+        kafka.brokerAdmin().awaitCommitted(group, changesTopic, records, timeout, POLL, jvm::requireAlive);
     }
 }

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.awaitility.Awaitility;
 
 /**
  * The README's first command: a real Kafka broker and the Meeting API simulator in this JVM, the bridge
@@ -104,9 +103,8 @@ public final class Demo {
     }
 
     private static void awaitCommitted(EmbeddedKafka kafka, EmbeddedKafka.Topics topics) {
-        long end = kafka.endOffsetSum(topics.changes());
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> kafka.committedOffsetSum(GROUP, topics.changes()) == end);
+        kafka.brokerAdmin().awaitCommitted(GROUP, topics.changes(), kafka.endOffsetSum(topics.changes()),
+                Duration.ofSeconds(60), Duration.ofMillis(100), () -> { });
     }
 
     private static void printOccurrences(EmbeddedKafka kafka, EmbeddedKafka.Topics topics) {

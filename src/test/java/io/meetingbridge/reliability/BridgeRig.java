@@ -100,10 +100,8 @@ final class BridgeRig implements AutoCloseable {
 
     /** Waits until the bridge's group has committed at least this many input records. */
     void awaitCommitted(long records, Duration timeout) {
-        Awaitility.await("the bridge commits " + records + " input records").atMost(timeout)
-                .pollInterval(Duration.ofMillis(250))
-                .failFast("a bridge JVM died", this::anyBridgeDied)
-                .until(() -> admin.committedOffsetSum(topics.group(), topics.changes()) >= records);
+        admin.awaitCommitted(topics.group(), topics.changes(), records, timeout, Duration.ofMillis(250),
+                this::requireNoBridgeDied);
     }
 
     /** Waits until the bridge's group has committed every input record. */
@@ -116,6 +114,12 @@ final class BridgeRig implements AutoCloseable {
 
     Ledger ledger() {
         return Ledger.read(admin, topics);
+    }
+
+    private void requireNoBridgeDied() {
+        if (anyBridgeDied()) {
+            throw new IllegalStateException("a bridge JVM died");
+        }
     }
 
     private boolean anyBridgeDied() {

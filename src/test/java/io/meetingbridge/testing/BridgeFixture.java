@@ -10,7 +10,6 @@ import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -80,10 +79,8 @@ public final class BridgeFixture implements AutoCloseable, AfterEachCallback {
 
     /** Waits until the bridge has committed every input record published so far. */
     public void awaitAllCommitted() {
-        long end = kafka.endOffsetSum(topics.changes());
-        Awaitility.await("bridge commits all " + end + " input records").atMost(WAIT)
-                .pollInterval(Duration.ofMillis(50))
-                .until(() -> kafka.committedOffsetSum(bridgeGroup(), topics.changes()) == end);
+        kafka.brokerAdmin().awaitCommitted(bridgeGroup(), topics.changes(), kafka.endOffsetSum(topics.changes()), WAIT,
+                Duration.ofMillis(50), () -> { });
     }
 
     public String bridgeGroup() {

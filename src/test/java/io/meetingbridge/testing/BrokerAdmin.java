@@ -20,6 +20,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ThrowingRunnable;
 
 /**
  * The questions tests ask a broker, whichever broker it is: topics, end offsets, a group's committed offsets
@@ -83,6 +85,17 @@ public final class BrokerAdmin implements AutoCloseable {
     /** True once the group has committed every record the topic holds. */
     public boolean drained(String group, String topic) {
         return committedOffsetSum(group, topic) == endOffsetSum(topic);
+    }
+
+    /**
+     * Waits until the group has committed at least {@code records} of the topic's records, summed over its
+     * partitions, asking every {@code poll}; fails at once when {@code stillRunning} throws (the consumer died).
+     */
+    public void awaitCommitted(String group, String topic, long records, Duration timeout, Duration poll,
+                               ThrowingRunnable stillRunning) {
+        Awaitility.await(group + " commits " + records + " records of " + topic).atMost(timeout).pollInterval(poll)
+                .failFast("the consumer stopped", stillRunning)
+                .until(() -> committedOffsetSum(group, topic) >= records);
     }
 
     /** Reads a topic from the beginning until {@code count} records are there, or the timeout passes. */

@@ -140,6 +140,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         return admin.admin();
     }
 
+    /** The broker's {@link BrokerAdmin}: what the delegating methods here do not cover. */
+    public BrokerAdmin brokerAdmin() {
+        return admin;
+    }
+
     /** Creates a bridge's topics under fresh names, and returns the names. */
     public Topics createTopics(int partitions) {
         Topics topics = Topics.unique();
