@@ -4,6 +4,7 @@ import io.meetingbridge.simulator.SeriesWrite;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -94,7 +95,7 @@ final class LifeOutputs {
 
     /** Every conference the outputs of these lives name: what to take an {@link ApiView} of. */
     Set<String> conferences(List<LifeChange> changes) {
-        return plans(changes).stream().map(SeriesPlan::conferenceID).filter(c -> c != null)
+        return plans(changes).stream().map(SeriesPlan::conferenceID).filter(Objects::nonNull)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
