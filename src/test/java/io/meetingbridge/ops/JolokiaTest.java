@@ -8,6 +8,12 @@ import io.meetingbridge.testing.BridgeFixture;
 import io.meetingbridge.testing.JolokiaClient;
 import io.meetingbridge.testing.SampleChanges;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +22,7 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Jolokia at /observe/jolokia answers reads, refuses writes and, unless remote operations are on, operations. */
 class JolokiaTest {
@@ -107,6 +114,36 @@ class JolokiaTest {
         assertRefused(exec(jolokia, ROUTE, "stop", List.of()));
         assertRefused(jolokia.send(Map.of("type", "write", "mbean", "java.lang:type=Memory",
                 "attribute", "Verbose", "value", true)));
+    }
+
+    @Test
+    void anOperatorsOwnPolicyTakesThePlaceOfTheShippedOne(@TempDir Path dir) throws Exception {
+        Path policy = Files.writeString(dir.resolve("jolokia-access.xml"),
+                "<restrict><commands><command>version</command></commands></restrict>");
+        world.startBridge(settings -> settings.set("bridge.ops.jolokia-policy", policy.toUri().toString()));
+        JolokiaClient jolokia = JolokiaClient.of(world.bridge());
+
+        assertThat(jolokia.send(Map.of("type", "version")).get("status").asInt()).isEqualTo(200);
+        assertRefused(jolokia.read(ROUTE, "ExchangesTotal"));
+        assertRefused(jolokia.send(Map.of("type", "search", "mbean", "*:*")));
+    }
+
+    @Test
+    void basicAuthenticationGuardsJolokiaAndLeavesTheProbesOpen(@TempDir Path dir) throws Exception {
+        Path users = Files.writeString(dir.resolve("users.properties"), "user.operator=test-only-password,viewer\n");
+        world.startBridge(settings -> settings.set("camel.management.authentication-enabled", "true")
+                .set("camel.management.basic-properties-file", users.toString())
+                .set("camel.management.authentication-path", JolokiaClient.PATH + "/*"));
+        JolokiaClient jolokia = JolokiaClient.of(world.bridge());
+        Map<String, String> version = Map.of("type", "version");
+
+        assertThat(jolokia.post(version).statusCode()).isEqualTo(401);
+        assertThat(jolokia.as("operator", "wrong").post(version).statusCode()).isEqualTo(401);
+        assertThat(jolokia.as("operator", "test-only-password").send(version).get("status").asInt()).isEqualTo(200);
+        HttpResponse<String> ready = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(world.bridge().managementUrl() + "/observe/health/live")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ready.statusCode()).isEqualTo(200);
     }
 
     private static JsonNode exec(JolokiaClient jolokia, String mbean, String operation, List<String> arguments) {
