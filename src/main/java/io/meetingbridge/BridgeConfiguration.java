@@ -270,12 +270,14 @@ public class BridgeConfiguration implements CamelConfiguration {
         LOG.info("One batch keeps the consumer from polling for at most {} ms: {}", budget.worstCase().toMillis(),
                 budget.describe());
         camelContext.addService(new BridgeManagement(camelContext));
-        // found by name in place of Camel's Jolokia plugin; a service, so it stops (and leaves JMX) with the context
-        JolokiaPlugin jolokia = new JolokiaPlugin(JolokiaPolicy.load(
-                camelContext.resolvePropertyPlaceholders("{{bridge.ops.jolokia-policy}}"),
-                Boolean.parseBoolean(camelContext.resolvePropertyPlaceholders("{{bridge.ops.remote-operations}}").trim())));
-        camelContext.getRegistry().bind(JolokiaPlugin.NAME, jolokia);
-        camelContext.addService(jolokia);
+        if (flag(camelContext, "camel.management.jolokia-enabled")) {
+            // found by name in place of Camel's Jolokia plugin; a service, so it stops (and leaves JMX) with the context
+            JolokiaPlugin jolokia = new JolokiaPlugin(JolokiaPolicy.load(
+                    camelContext.resolvePropertyPlaceholders("{{bridge.ops.jolokia-policy}}"),
+                    flag(camelContext, "bridge.ops.remote-operations")));
+            camelContext.getRegistry().bind(JolokiaPlugin.NAME, jolokia);
+            camelContext.addService(jolokia);
+        }
         camelContext.addService(new ServiceSupport() {
             @Override
             protected void doStart() throws Exception {
@@ -307,6 +309,10 @@ public class BridgeConfiguration implements CamelConfiguration {
             }
         });
         return connection;
+    }
+
+    private static boolean flag(CamelContext camelContext, String key) {
+        return Boolean.parseBoolean(camelContext.resolvePropertyPlaceholders("{{" + key + ":false}}").trim());
     }
 
     private static long setting(CamelContext camelContext, String key) {

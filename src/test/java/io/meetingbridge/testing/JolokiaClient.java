@@ -27,7 +27,12 @@ public final class JolokiaClient {
     }
 
     public static JolokiaClient of(RunningBridge bridge) {
-        return new JolokiaClient(URI.create(bridge.managementUrl() + PATH + "/"), null);
+        return at(bridge.managementUrl());
+    }
+
+    /** Jolokia of the management server at this URL, e.g. {@code http://127.0.0.1:9876}. */
+    public static JolokiaClient at(String managementUrl) {
+        return new JolokiaClient(URI.create(managementUrl + PATH + "/"), null);
     }
 
     /** The same client sending HTTP basic credentials. */
