@@ -48,7 +48,8 @@ public final class JolokiaPlugin extends ServiceSupport implements JolokiaPlatfo
 
     /** Unique in the JVM: Jolokia registers an MBean under it. */
     private String agentId() {
-        return "meeting-series-bridge-" + ProcessHandle.current().pid() + "-" + Integer.toHexString(System.identityHashCode(this));
+        return "meeting-series-bridge-" + ProcessHandle.current().pid() + "-"
+                + Integer.toHexString(System.identityHashCode(this));
     }
 
     @Override
