@@ -34,6 +34,8 @@ import io.meetingbridge.occurrence.OccurrenceRecords;
 import io.meetingbridge.ops.BridgeManagement;
 import io.meetingbridge.ops.ConsumptionState;
 import io.meetingbridge.ops.DeliveryStats;
+import io.meetingbridge.ops.JolokiaPlugin;
+import io.meetingbridge.ops.JolokiaPolicy;
 import io.meetingbridge.ops.MeterRegistries;
 import io.meetingbridge.ops.MeteredKafkaClientFactory;
 import io.meetingbridge.ops.StaticMembershipGuard;
@@ -268,6 +270,14 @@ public class BridgeConfiguration implements CamelConfiguration {
         LOG.info("One batch keeps the consumer from polling for at most {} ms: {}", budget.worstCase().toMillis(),
                 budget.describe());
         camelContext.addService(new BridgeManagement(camelContext));
+        if (flag(camelContext, "camel.management.jolokia-enabled")) {
+            // found by name in place of Camel's Jolokia plugin; a service, so it stops (and leaves JMX) with the context
+            JolokiaPlugin jolokia = new JolokiaPlugin(JolokiaPolicy.load(
+                    camelContext.resolvePropertyPlaceholders("{{bridge.ops.jolokia-policy}}"),
+                    flag(camelContext, "bridge.ops.remote-operations")));
+            camelContext.getRegistry().bind(JolokiaPlugin.NAME, jolokia);
+            camelContext.addService(jolokia);
+        }
         camelContext.addService(new ServiceSupport() {
             @Override
             protected void doStart() throws Exception {
@@ -299,6 +309,10 @@ public class BridgeConfiguration implements CamelConfiguration {
             }
         });
         return connection;
+    }
+
+    private static boolean flag(CamelContext camelContext, String key) {
+        return Boolean.parseBoolean(camelContext.resolvePropertyPlaceholders("{{" + key + ":false}}").trim());
     }
 
     private static long setting(CamelContext camelContext, String key) {

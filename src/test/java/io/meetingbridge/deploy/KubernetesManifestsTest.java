@@ -5,6 +5,7 @@ import static io.meetingbridge.deploy.KubernetesManifests.list;
 import static io.meetingbridge.deploy.KubernetesManifests.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meetingbridge.testing.JolokiaClient;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,15 @@ class KubernetesManifestsTest {
         Map<String, Object> servicePort = map(list(at(manifests.one("Service"), "spec", "ports")).get(0));
         assertThat(manifests.containerPort(servicePort.get("targetPort"))).as("metrics Service").isEqualTo(managementPort);
         assertThat(((Number) servicePort.get("port")).intValue()).isEqualTo(managementPort);
+    }
+
+    /** Hawtio Online connects to pods with a container port named "jolokia", at the path and scheme annotated. */
+    @Test
+    void hawtioOnlineFindsJolokiaOnTheManagementPort() {
+        assertThat(manifests.containerPort("jolokia")).isEqualTo(managementPort());
+        Map<String, Object> annotations = map(at(manifests.one("StatefulSet"), "spec", "template", "metadata", "annotations"));
+        assertThat(annotations.get("hawt.io/jolokiaPath")).isEqualTo(JolokiaClient.PATH + "/");
+        assertThat(annotations.get("hawt.io/protocol")).as("the management server has no TLS").isEqualTo("http");
     }
 
     @Test

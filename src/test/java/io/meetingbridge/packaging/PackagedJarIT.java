@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meetingbridge.testing.ChildJvm;
 import io.meetingbridge.testing.FreePort;
+import io.meetingbridge.testing.JolokiaClient;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -56,6 +57,11 @@ class PackagedJarIT {
         Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptionsInstanceOf(ConnectException.class)
                 .until(() -> status("/observe/health/live") == 200);
         assertThat(status("/observe/health/ready")).isEqualTo(503);
+        // Jolokia answers under the policy packed in the jar
+        JolokiaClient jolokia = JolokiaClient.at("http://127.0.0.1:" + managementPort);
+        assertThat(jolokia.send(Map.of("type", "version")).get("status").asInt()).isEqualTo(200);
+        assertThat(jolokia.send(Map.of("type", "write", "mbean", "java.lang:type=Memory", "attribute", "Verbose",
+                "value", true)).get("status").asInt()).isEqualTo(403);
 
         // it keeps waiting for the broker: still alive, still not ready, a bounded number of lines
         Awaitility.await().pollDelay(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(15)).until(() -> true);

@@ -1,6 +1,7 @@
 package io.meetingbridge.security;
 
 import io.meetingbridge.ops.BridgeManagement;
+import io.meetingbridge.testing.JolokiaClient;
 import io.meetingbridge.testing.RunningBridge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,9 +10,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import javax.management.ObjectName;
 
-/** What an operator sees of a running bridge: its /observe endpoints and its access-token MBean. */
+/** What an operator sees of a running bridge: its /observe endpoints (Jolokia included) and its access-token MBean. */
 final class OperatorView {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -32,6 +34,12 @@ final class OperatorView {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading " + path, e);
         }
+    }
+
+    /** Every attribute Jolokia lets an operator read, of every MBean it shows, as its JSON answer. */
+    String jolokiaReadAll() {
+        return JolokiaClient.of(bridge)
+                .send(Map.of("type", "read", "mbean", "*:*", "config", Map.of("ignoreErrors", true))).toString();
     }
 
     HttpResponse<String> readiness() {

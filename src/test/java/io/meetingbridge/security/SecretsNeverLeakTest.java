@@ -108,6 +108,7 @@ class SecretsNeverLeakTest {
 
     private void captureOperatorViews(OperatorView operator, String when) {
         captured.put("JMX " + when, JmxAttributes.readAll());
+        captured.put("Jolokia " + when, operator.jolokiaReadAll());
         captured.put("metrics " + when, operator.get("/observe/metrics").body());
         captured.put("health " + when, operator.get(FULL_HEALTH).body());
     }
@@ -123,6 +124,9 @@ class SecretsNeverLeakTest {
                 .contains("dlq-reason=invalid-message").contains("\"changeId\":\"leak-rejected\"");
         assertThat(captured.get("JMX during the authentication outage")).contains(world.topics.changes())
                 .contains("LastFailureReason=authentication rejected with HTTP 401");
+        assertThat(captured.get("Jolokia during the authentication outage")).contains(world.topics.changes())
+                .contains("\"LastFailureReason\":\"authentication rejected with HTTP 401")
+                .contains("\"ExchangesTotal\"").contains("\"HeapMemoryUsage\"");
         assertThat(captured.get("metrics after the run")).contains("meeting_bridge_changes_applied_total");
         assertThat(captured.get("health during the authentication outage")).contains("no access token");
     }
