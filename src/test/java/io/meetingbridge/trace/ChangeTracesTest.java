@@ -176,6 +176,23 @@ class ChangeTracesTest {
     }
 
     @Test
+    void samplingFollowsTheParentByDefault() {
+        ProducerRecord<byte[], byte[]> unsampled = record("75", SampleChanges.weekly("unsampled-1", "75"));
+        add(unsampled, "traceparent", "00-" + UPSTREAM_TRACE + "-" + UPSTREAM_SPAN + "-00");
+        ProducerRecord<byte[], byte[]> sampled = record("76", SampleChanges.weekly("sampled-1", "76"));
+        add(sampled, "traceparent", UPSTREAM);
+        world.publish(List.of(unsampled, sampled));
+        world.awaitAllCommitted();
+
+        SpanTrees.changeSpan(InMemorySpans.EXPORTER, "sampled-1"); // both changes ended before the commit
+        assertThat(SpanTrees.everythingSaid(InMemorySpans.EXPORTER.getFinishedSpanItems())).doesNotContain("unsampled-1");
+        // the decision travels on: downstream sees the same trace, not sampled
+        assertThat(world.occurrences().stream().filter(o -> "75".equals(header(o, "meeting-conference-id"))))
+                .hasSize(8).allSatisfy(o -> assertThat(values(o, "traceparent")).singleElement().asString()
+                        .startsWith("00-" + UPSTREAM_TRACE + "-").endsWith("-00"));
+    }
+
+    @Test
     void aMalformedOrHostileTraceparentStartsANewTraceAndIsNeverEchoed() {
         List<String> hostile = List.of(
                 "00-" + UPSTREAM_TRACE + "-" + UPSTREAM_SPAN + "-01-extra",
