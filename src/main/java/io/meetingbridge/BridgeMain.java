@@ -1,5 +1,6 @@
 package io.meetingbridge;
 
+import io.meetingbridge.trace.TraceSetup;
 import org.apache.camel.main.Main;
 
 /**
@@ -13,8 +14,14 @@ public final class BridgeMain {
     }
 
     public static void main(String[] args) throws Exception {
+        newMain().run(args);
+    }
+
+    /** Camel Main with the bridge's configuration, and its traces set up before Camel's tracer looks for them. */
+    public static Main newMain() {
         Main main = new Main();
         main.configure().addConfiguration(BridgeConfiguration.class);
-        main.run(args);
+        main.addMainListener(new TraceSetup());
+        return main;
     }
 }

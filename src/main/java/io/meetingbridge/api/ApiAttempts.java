@@ -1,8 +1,10 @@
 package io.meetingbridge.api;
 
 import io.meetingbridge.failure.ApiCircuit;
+import io.meetingbridge.failure.ApiUnavailableException;
 import io.meetingbridge.failure.FailureClassifier;
 import io.meetingbridge.flow.FlowProperties;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -35,6 +37,16 @@ public final class ApiAttempts implements Processor {
             circuit.onCallFailed(classifier.isTransient(exchange));
         }
         retryAfter.apply(exchange);
+    }
+
+    /**
+     * Lets a request through the circuit (a change waits for the next probe while the API is down), noting the
+     * wait for the request's span.
+     */
+    public void awaitCircuit(Exchange exchange) throws ApiUnavailableException, InterruptedException {
+        long start = System.nanoTime();
+        circuit.awaitPermission();
+        exchange.setProperty(FlowProperties.API_CIRCUIT_WAIT_MS, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }
 
     /** The API answered 2xx. */

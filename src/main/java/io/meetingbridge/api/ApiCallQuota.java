@@ -2,10 +2,12 @@ package io.meetingbridge.api;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.meetingbridge.flow.FlowProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.apache.camel.Exchange;
 
 /**
  * This instance's share of the Meeting API's quota ({@code bridge.api.max-calls-per-second}): every call,
@@ -69,10 +71,13 @@ public final class ApiCallQuota {
         return perSecond == 0 ? Duration.ZERO : worstWait(perSecond, maxCallers);
     }
 
-    /** Waits for a permit for one call; throws {@code RequestNotPermitted} (call not sent) past the bound. */
-    public void acquire() {
+    /**
+     * Waits for a permit for one call; throws {@code RequestNotPermitted} (call not sent) past the bound.
+     * Returns how long it waited, in nanoseconds.
+     */
+    public long acquire() {
         if (limiter == null) {
-            return;
+            return 0;
         }
         long start = System.nanoTime();
         try {
@@ -80,6 +85,12 @@ public final class ApiCallQuota {
         } finally {
             waits.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
+        return System.nanoTime() - start;
+    }
+
+    /** {@link #acquire()} for the Meeting API request in flight; its span shows the wait. */
+    public void acquireFor(Exchange exchange) {
+        exchange.setProperty(FlowProperties.API_QUOTA_WAIT_MS, TimeUnit.NANOSECONDS.toMillis(acquire()));
     }
 
     public boolean isLimited() {

@@ -33,7 +33,8 @@ public record Failure(String detail, Integer httpStatus, String errorCode, Strin
         return new Failure(detail, null, null, null, null, exceptionClass);
     }
 
-    private static String requestId(Map<String, String> headers) {
+    /** The X-Request-Id among an answer's headers (any letter case), or null. */
+    public static String requestId(Map<String, String> headers) {
         if (headers == null) {
             return null;
         }

@@ -67,6 +67,14 @@ public final class FlowProperties {
     public static final String TRANSIENT_RETRIES = "transientRetries";
     public static final String TOKEN_RETRIES = "tokenRetries";
 
+    /** How long the request in flight waited for the API circuit to let it through, and for the quota (ms). */
+    public static final String API_CIRCUIT_WAIT_MS = "apiCircuitWaitMs";
+    public static final String API_QUOTA_WAIT_MS = "apiQuotaWaitMs";
+
+    /** The change's span (an OpenTelemetry {@code Span}) while traces are on, and its dead letter's write. */
+    public static final String CHANGE_SPAN = "changeSpan";
+    public static final String DEAD_LETTER_SPAN = "deadLetterSpan";
+
     /**
      * Every property of one change: a lane runs its changes one after the other on one exchange, so each
      * change starts without what the one before it left (its attempts, retries, API detail, outcome).
@@ -74,7 +82,8 @@ public final class FlowProperties {
     public static final List<String> OF_ONE_CHANGE = List.of(RECEIVED_CHANGE, VALID_CHANGE, CHANGE_ORIGIN,
             PLANNED_CALL, CONFERENCE_ID, SERIES_KEY, API_METHOD, API_PATH, API_QUERY, MEETING_DETAIL, SERIES_SEARCH,
             OCCURRENCE_IDS, OCCURRENCE_VALUES, OCCURRENCE_STATE, SERIES_AFTER, APPLIED_CHANGE_KEY, DEAD_LETTER_REASON,
-            API_ATTEMPTS, TRANSIENT_RETRIES, TOKEN_RETRIES);
+            API_ATTEMPTS, TRANSIENT_RETRIES, TOKEN_RETRIES, API_CIRCUIT_WAIT_MS, API_QUOTA_WAIT_MS, CHANGE_SPAN,
+            DEAD_LETTER_SPAN);
 
     private FlowProperties() {
     }

@@ -30,6 +30,10 @@ final class BridgeSettings {
     /** Read by the JVM itself, not by the bridge. JAVA_OPTS is not: the image's ENTRYPOINT is exec form. */
     static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
 
+    /** The OpenTelemetry SDK's own variables the stack may set (its autoconfiguration reads them, README, Traces). */
+    static final Set<String> OTEL_VARIABLES = Set.of("OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_PROTOCOL",
+            "OTEL_SERVICE_NAME", "OTEL_TRACES_SAMPLER", "OTEL_TRACES_SAMPLER_ARG", "OTEL_RESOURCE_ATTRIBUTES");
+
     /** JVM system properties an operator may add for remote JMX (README, JMX). */
     private static final List<String> JVM_PROPERTY_PREFIXES = List.of("com.sun.management.jmxremote", "java.rmi.server.hostname");
 

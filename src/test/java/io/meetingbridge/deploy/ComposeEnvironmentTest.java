@@ -55,7 +55,8 @@ class ComposeEnvironmentTest {
         assertThat(environment).as("bridge environment").isNotEmpty();
         List<String> unknown = new ArrayList<>();
         for (String variable : environment.keySet()) {
-            if (!BridgeSettings.JVM_VARIABLES.contains(variable) && settings.keyOfVariable(variable).isEmpty()) {
+            if (!BridgeSettings.JVM_VARIABLES.contains(variable) && !BridgeSettings.OTEL_VARIABLES.contains(variable)
+                    && settings.keyOfVariable(variable).isEmpty()) {
                 unknown.add(variable);
             }
         }
@@ -74,6 +75,15 @@ class ComposeEnvironmentTest {
         List<String> unknown = systemProperties.stream().filter(key -> !settings.isKnownSystemProperty(key)).toList();
         assertThat(unknown).as("-D keys in JAVA_TOOL_OPTIONS that neither the bridge nor Camel Main knows").isEmpty();
         assertThat(systemProperties).as("the management port is set as a system property").contains("camel.management.port");
+    }
+
+    @Test
+    void theBridgeSendsItsTracesToJaegerOverOtlpHttp() {
+        assertThat(BridgeSettings.systemProperties(environmentOf("bridge").get("JAVA_TOOL_OPTIONS")))
+                .containsEntry("camel.opentelemetry2.enabled", "true");
+        assertThat(environmentOf("bridge")).containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://jaeger:4318");
+        assertThat(environmentOf("jaeger")).containsEntry("COLLECTOR_OTLP_ENABLED", "true");
+        assertThat(String.valueOf(map(services.get("jaeger"), "services.jaeger").get("expose"))).contains("4318");
     }
 
     @Test

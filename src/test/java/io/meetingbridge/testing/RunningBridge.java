@@ -1,6 +1,6 @@
 package io.meetingbridge.testing;
 
-import io.meetingbridge.BridgeConfiguration;
+import io.meetingbridge.BridgeMain;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.CamelContext;
@@ -65,8 +65,7 @@ public final class RunningBridge implements AutoCloseable {
         }
 
         public RunningBridge start() {
-            Main main = new Main();
-            main.configure().addConfiguration(BridgeConfiguration.class);
+            Main main = BridgeMain.newMain();
             properties.forEach(main::addOverrideProperty);
             main.start();
             return new RunningBridge(main, Integer.parseInt(properties.get("camel.management.port")));
