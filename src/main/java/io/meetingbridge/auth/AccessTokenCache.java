@@ -79,6 +79,12 @@ public final class AccessTokenCache {
      * replaced it, and put a fresh one on the request for its single retry.
      */
     public void reauthorize(Exchange exchange) throws AuthUnavailableException {
+        dropRejected(exchange);
+        authorize(exchange);
+    }
+
+    /** Drops the token of a rejected request, unless another caller has already replaced it. */
+    void dropRejected(Exchange exchange) {
         String rejected = exchange.getMessage().getHeader(HEADER, String.class);
         refreshLock.lock();
         try {
@@ -89,7 +95,6 @@ public final class AccessTokenCache {
         } finally {
             refreshLock.unlock();
         }
-        authorize(exchange);
     }
 
     /** Drops the cached token; the next call authenticates again. */
