@@ -8,11 +8,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meetingbridge.deadletter.DeadLetterHeaders;
 import io.meetingbridge.occurrence.OccurrenceHeaders;
+import io.meetingbridge.ops.BridgeManagement;
 import io.meetingbridge.simulator.RecordedPut;
 import io.meetingbridge.testing.BridgeFixture;
 import io.meetingbridge.testing.EmbeddedKafka;
 import io.meetingbridge.testing.RunningBridge;
 import io.meetingbridge.testing.SampleChanges;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * SP mode end to end, over loopback HTTP to the simulator and the in-JVM broker: two enterprises' changes flow
  * while a third is refused by the authentication service, beside a bridge in enterprise mode on the same API. All
- * three SP tenants use the same seriesKey, and their changes interleave on one partition and one lane thread.
+ * three SP tenants use the same seriesKey and the same changeIds (the duplicate filter is on), and their changes
+ * interleave on one partition and one lane thread.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class TenantsSideBySideTest {
@@ -39,22 +46,25 @@ class TenantsSideBySideTest {
     final BridgeFixture world = BridgeFixture.withPartitions(1);
 
     @Test
-    void aRefusedTenantIsDeadLetteredWhileTheOtherTenantsAndAnEnterpriseFlow() {
+    void aRefusedTenantIsDeadLetteredWhileTheOtherTenantsAndAnEnterpriseFlow() throws Exception {
         world.api.faults().refuseTenant("globex", 403);
         world.publish(List.of(
-                change(forTenant("acme", create("acme-1", SERIES, "Acme weekly"))),
-                change(forTenant("globex", create("globex-1", SERIES, "Globex weekly"))),
-                change(forTenant("initech", create("initech-1", SERIES, "Initech weekly"))),
-                change(forTenant("acme", modifyBySeriesKey("acme-2", SERIES, "Acme weekly, later"))),
-                change(forTenant("globex", SampleChanges.weekly("globex-2", "914000001"))),
-                change(forTenant("initech", modifyBySeriesKey("initech-2", SERIES, "Initech weekly, later")))));
+                change(forTenant("acme", create("v1", SERIES, "Acme weekly"))),
+                change(forTenant("globex", create("v1", SERIES, "Globex weekly"))),
+                change(forTenant("initech", create("v1", SERIES, "Initech weekly"))),
+                change(forTenant("acme", modifyBySeriesKey("v2", SERIES, "Acme weekly, later"))),
+                change(forTenant("globex", SampleChanges.weekly("v2", "914000001"))),
+                change(forTenant("initech", modifyBySeriesKey("v2", SERIES, "Initech weekly, later")))));
         EmbeddedKafka.Topics enterpriseTopics = world.kafka.createTopics(1);
         world.kafka.send(enterpriseTopics.changes(), List.of(
                 SampleChanges.record(enterpriseTopics.changes(), SERIES, create("ent-1", SERIES, "Enterprise weekly")),
                 SampleChanges.record(enterpriseTopics.changes(), SERIES,
                         modifyBySeriesKey("ent-2", SERIES, "Enterprise weekly, later"))));
 
-        world.startBridge(s -> s.set("meeting.auth.mode", "sp").set("bridge.api.max-in-flight", "1"));
+        String appliedIds = "applied-ids-" + world.topics.changes();
+        world.kafka.createTopic(appliedIds, 1);
+        world.startBridge(s -> s.set("meeting.auth.mode", "sp").set("bridge.api.max-in-flight", "1")
+                .set("bridge.dedup.enabled", "true").set("bridge.dedup.topic", appliedIds));
         try (RunningBridge enterprise = RunningBridge.with(world.kafka, enterpriseTopics, world.api.baseUri().toString())
                 .start()) {
             world.awaitAllCommitted();
@@ -91,6 +101,20 @@ class TenantsSideBySideTest {
                 .isEqualTo(tenantByConference.getOrDefault(put.conferenceID(), "")));
         // acme, initech, globex once (its refusal is remembered), and the enterprise bridge
         assertThat(world.api.traffic().authCalls()).isEqualTo(4);
+
+        // operators see the enterprises held and refused, as totals on /observe/metrics and per corpId in JMX
+        assertThat(metrics()).contains("meeting_bridge_tenant_tokens 2.0").contains("meeting_bridge_tenant_refused 1.0")
+                .contains("meeting_bridge_tenant_refusals_total 1.0").doesNotContain("corpId=");
+        String[] tenants = (String[]) ManagementFactory.getPlatformMBeanServer().getAttribute(
+                BridgeManagement.objectName("meeting-series-bridge", BridgeManagement.TENANTS_MBEAN), "Tenants");
+        assertThat(tenants).hasSize(3).anySatisfy(line -> assertThat(line).startsWith("globex: refused until")
+                .contains("HTTP 403 USG.000000005"));
+    }
+
+    private String metrics() throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(world.bridge().managementUrl() + "/observe/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private ProducerRecord<byte[], byte[]> change(String value) {
