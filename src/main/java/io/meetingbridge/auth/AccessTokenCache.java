@@ -1,6 +1,7 @@
 package io.meetingbridge.auth;
 
 import io.meetingbridge.failure.AuthUnavailableException;
+import io.meetingbridge.failure.TenantRefusedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -120,7 +121,11 @@ public final class AccessTokenCache {
             failureGeneration++;
             consecutiveFailures++;
             nextAttemptAt = clock.instant().plus(backoff(consecutiveFailures));
-            LOG.warn("Cannot obtain an access token, consumption waits until {}: {}", nextAttemptAt, e.getMessage());
+            if (e instanceof TenantRefusedException) {
+                LOG.warn("An enterprise's token was refused, its changes are dead-lettered: {}", e.getMessage());
+            } else {
+                LOG.warn("Cannot obtain an access token, consumption waits until {}: {}", nextAttemptAt, e.getMessage());
+            }
             throw e;
         }
     }

@@ -111,6 +111,25 @@ class TenantsSideBySideTest {
                 .contains("HTTP 403 USG.000000005"));
     }
 
+    @Test
+    void anOutageOfTheAuthenticationServicePausesEveryTenantAndDeadLettersNothing() throws Exception {
+        world.api.faults().failAuth(503);
+        world.publish(List.of(change(forTenant("acme", create("v1", SERIES, "Acme weekly"))),
+                change(forTenant("initech", create("v1", SERIES, "Initech weekly")))));
+        world.startBridge(s -> s.set("meeting.auth.mode", "sp"));
+
+        Awaitility.await().atMost(BridgeFixture.WAIT).until(() -> world.api.traffic().authCalls() >= 3);
+        assertThat(world.kafka.committedOffsetSum(world.bridgeGroup(), world.topics.changes())).isZero();
+        String pausedReason = (String) ManagementFactory.getPlatformMBeanServer().getAttribute(
+                BridgeManagement.objectName("meeting-series-bridge", BridgeManagement.DELIVERY_MBEAN), "PausedReason");
+        assertThat(pausedReason).contains("no access token").contains("503");
+
+        world.api.faults().clearAuthFailure();
+        world.awaitAllCommitted();
+        assertThat(world.occurrences()).hasSize(2 * OCCURRENCES);
+        assertThat(world.kafka.endOffsetSum(world.topics.deadLetter())).isZero();
+    }
+
     private String metrics() throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(world.bridge().managementUrl() + "/observe/metrics")).build(),
