@@ -51,7 +51,7 @@ public final class TenantTokens {
     }
 
     /** The token cache of one tenant; throws the tenant's refusal while it is remembered. */
-    public AccessTokenCache of(String corpId) throws TenantRefusedException {
+    AccessTokenCache of(String corpId) throws TenantRefusedException {
         Tenant tenant = tenant(corpId);
         if (tenant.refusal != null) {
             throw tenant.refusal;
