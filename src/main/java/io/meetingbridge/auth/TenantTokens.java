@@ -17,6 +17,8 @@ import java.util.function.Function;
  * single flight, and no token is ever handed to another tenant. At most {@code maxTenants} are held; the least
  * recently used is dropped first (it authenticates again when it comes back). A tenant the authentication service
  * refused is remembered for {@code refusalBackoff}: its changes fail at once instead of authenticating each time.
+ * The bound is the JDK's access-ordered map, a strict LRU: Caffeine's size bound (W-TinyLFU) may turn a newcomer
+ * away instead, and one map under one short lock is all a few thousand tenants need.
  */
 public final class TenantTokens {
 
