@@ -104,7 +104,9 @@ class TenantsSideBySideTest {
 
         // operators see the enterprises held and refused, as totals on /observe/metrics and per corpId in JMX
         assertThat(metrics()).contains("meeting_bridge_tenant_tokens 2.0").contains("meeting_bridge_tenant_refused 1.0")
-                .contains("meeting_bridge_tenant_refusals_total 1.0").doesNotContain("corpId=");
+                .contains("meeting_bridge_tenant_refusals_total 1.0").doesNotContain("corpId=")
+                // the refusal was the enterprise's: it neither opened the circuit nor paused consumption
+                .contains("meeting_bridge_api_circuit_open 0.0").contains("meeting_bridge_consumption_paused 0.0");
         String[] tenants = (String[]) ManagementFactory.getPlatformMBeanServer().getAttribute(
                 BridgeManagement.objectName("meeting-series-bridge", BridgeManagement.TENANTS_MBEAN), "Tenants");
         assertThat(tenants).hasSize(3).anySatisfy(line -> assertThat(line).startsWith("globex: refused until")
