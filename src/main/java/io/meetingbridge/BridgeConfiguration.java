@@ -10,7 +10,11 @@ import io.meetingbridge.api.RetryAfterDelay;
 import io.meetingbridge.auth.AccessTokenCache;
 import io.meetingbridge.auth.AppAuthClient;
 import io.meetingbridge.auth.AppCredentials;
+import io.meetingbridge.auth.AuthHeaderForm;
+import io.meetingbridge.auth.AuthMode;
 import io.meetingbridge.auth.Reauthorize;
+import io.meetingbridge.auth.RequestAuthorization;
+import io.meetingbridge.auth.TenantTokens;
 import io.meetingbridge.change.ChangeBatches;
 import io.meetingbridge.change.ChangeParser;
 import io.meetingbridge.change.ChangeValidation;
@@ -100,8 +104,8 @@ public class BridgeConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry
-    public ChangeValidation changeValidation() {
-        return new ChangeValidation(new ChangeValidator());
+    public ChangeValidation changeValidation(@PropertyInject(value = AuthMode.SETTING, defaultValue = "enterprise") String mode) {
+        return new ChangeValidation(new ChangeValidator(AuthMode.of(mode) == AuthMode.SP));
     }
 
     /** Per series what was last applied, in a compacted topic every instance reads; stopped with the context. */
@@ -169,7 +173,7 @@ public class BridgeConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public AccessTokenCache accessTokens(
+    public AppAuthClient appAuthClient(
             CamelContext camelContext,
             SSLContextParameters meetingApiTls,
             ApiCallQuota apiCallQuota,
@@ -179,18 +183,45 @@ public class BridgeConfiguration implements CamelConfiguration {
             @PropertyInject(value = "meeting.auth.app-key", defaultValue = "") String appKey,
             @PropertyInject(value = "meeting.auth.app-key-file", defaultValue = "") String appKeyFile,
             @PropertyInject(value = "meeting.auth.user-id", defaultValue = "") String userId,
+            @PropertyInject(value = AuthHeaderForm.SETTING, defaultValue = "documented") String headerForm,
             @PropertyInject("meeting.api.connect-timeout-ms") long connectTimeoutMs,
-            @PropertyInject("meeting.api.response-timeout-ms") long responseTimeoutMs,
-            @PropertyInject("meeting.auth.refresh-margin-seconds") long refreshMarginSeconds,
-            @PropertyInject("meeting.auth.retry-initial-delay-ms") long retryInitialMs,
-            @PropertyInject("meeting.auth.retry-max-delay-ms") long retryMaxMs) {
+            @PropertyInject("meeting.api.response-timeout-ms") long responseTimeoutMs) {
         HttpClient http = AppAuthClient.httpClient(ApiTrustStore.sslContext(meetingApiTls, camelContext),
                 Duration.ofMillis(connectTimeoutMs));
         AppCredentials credentials = new AppCredentials(appId, AppCredentials.keyFrom(appKey, appKeyFile), userId);
-        AppAuthClient client = new AppAuthClient(http, baseUrl, credentials, Duration.ofMillis(responseTimeoutMs), clock,
-                apiCallQuota);
-        return new AccessTokenCache(client, Duration.ofSeconds(refreshMarginSeconds), Duration.ofMillis(retryInitialMs),
+        return new AppAuthClient(http, baseUrl, credentials, Duration.ofMillis(responseTimeoutMs), clock, apiCallQuota,
+                AuthHeaderForm.of(headerForm));
+    }
+
+    /** The App's own token (enterprise mode). */
+    @BindToRegistry(lazy = true)
+    public AccessTokenCache accessTokens(AppAuthClient appAuthClient, Clock clock,
+            @PropertyInject("meeting.auth.refresh-margin-seconds") long refreshMarginSeconds,
+            @PropertyInject("meeting.auth.retry-initial-delay-ms") long retryInitialMs,
+            @PropertyInject("meeting.auth.retry-max-delay-ms") long retryMaxMs) {
+        return new AccessTokenCache(appAuthClient, Duration.ofSeconds(refreshMarginSeconds), Duration.ofMillis(retryInitialMs),
                 Duration.ofMillis(retryMaxMs), clock);
+    }
+
+    /**
+     * The token of the change's enterprise on each Meeting API request: the App's own, or in SP mode a token per
+     * enterprise, each cached as the App's own is.
+     */
+    @BindToRegistry(lazy = true)
+    public RequestAuthorization requestAuthorization(AccessTokenCache accessTokens, AppAuthClient appAuthClient,
+            Clock clock,
+            @PropertyInject(value = AuthMode.SETTING, defaultValue = "enterprise") String mode,
+            @PropertyInject(value = "meeting.auth.max-tenants", defaultValue = "1000") int maxTenants,
+            @PropertyInject(value = "meeting.auth.refusal-backoff-ms", defaultValue = "60000") long refusalBackoffMs,
+            @PropertyInject("meeting.auth.refresh-margin-seconds") long refreshMarginSeconds,
+            @PropertyInject("meeting.auth.retry-initial-delay-ms") long retryInitialMs,
+            @PropertyInject("meeting.auth.retry-max-delay-ms") long retryMaxMs) {
+        if (AuthMode.of(mode) != AuthMode.SP) {
+            return new RequestAuthorization(accessTokens, null);
+        }
+        return new RequestAuthorization(accessTokens, new TenantTokens(corpId -> new AccessTokenCache(
+                appAuthClient.forTenant(corpId), Duration.ofSeconds(refreshMarginSeconds), Duration.ofMillis(retryInitialMs),
+                Duration.ofMillis(retryMaxMs), clock), maxTenants, Duration.ofMillis(refusalBackoffMs), clock));
     }
 
     @BindToRegistry
@@ -220,13 +251,13 @@ public class BridgeConfiguration implements CamelConfiguration {
 
     /** Redelivery hook of the 401 row: drop the rejected token and retry with a fresh one. */
     @BindToRegistry(lazy = true)
-    public Reauthorize reauthorize(AccessTokenCache accessTokens) {
-        return new Reauthorize(accessTokens);
+    public Reauthorize reauthorize(RequestAuthorization requestAuthorization) {
+        return new Reauthorize(requestAuthorization);
     }
 
     @BindToRegistry(lazy = true)
-    public ConsumptionState consumptionState(AccessTokenCache accessTokens, ApiCircuit apiCircuit) {
-        return new ConsumptionState(accessTokens, apiCircuit);
+    public ConsumptionState consumptionState(RequestAuthorization requestAuthorization, ApiCircuit apiCircuit) {
+        return new ConsumptionState(requestAuthorization, apiCircuit);
     }
 
     @BindToRegistry(lazy = true)

@@ -1,6 +1,7 @@
 package io.meetingbridge.auth;
 
 import io.meetingbridge.failure.AuthUnavailableException;
+import io.meetingbridge.failure.TenantRefusedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,6 +80,12 @@ public final class AccessTokenCache {
      * replaced it, and put a fresh one on the request for its single retry.
      */
     public void reauthorize(Exchange exchange) throws AuthUnavailableException {
+        dropRejected(exchange);
+        authorize(exchange);
+    }
+
+    /** Drops the token of a rejected request, unless another caller has already replaced it. */
+    void dropRejected(Exchange exchange) {
         String rejected = exchange.getMessage().getHeader(HEADER, String.class);
         refreshLock.lock();
         try {
@@ -89,7 +96,6 @@ public final class AccessTokenCache {
         } finally {
             refreshLock.unlock();
         }
-        authorize(exchange);
     }
 
     /** Drops the cached token; the next call authenticates again. */
@@ -115,7 +121,11 @@ public final class AccessTokenCache {
             failureGeneration++;
             consecutiveFailures++;
             nextAttemptAt = clock.instant().plus(backoff(consecutiveFailures));
-            LOG.warn("Cannot obtain an access token, consumption waits until {}: {}", nextAttemptAt, e.getMessage());
+            if (e instanceof TenantRefusedException) {
+                LOG.warn("An enterprise's token was refused, its changes are dead-lettered: {}", e.getMessage());
+            } else {
+                LOG.warn("Cannot obtain an access token, consumption waits until {}: {}", nextAttemptAt, e.getMessage());
+            }
             throw e;
         }
     }

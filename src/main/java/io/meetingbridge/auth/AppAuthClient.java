@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meetingbridge.api.ApiCallQuota;
 import io.meetingbridge.failure.MeetingApiError;
+import io.meetingbridge.failure.TenantRefusedException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +18,10 @@ import java.time.Instant;
 import java.util.UUID;
 import javax.net.ssl.SSLContext;
 
-/** Obtains an access token with App ID authentication ({@code POST /v2/usg/acs/auth/appauth}). */
+/**
+ * Obtains an access token with App ID authentication ({@code POST /v2/usg/acs/auth/appauth}): the enterprise's
+ * own, or in SP mode one enterprise's ({@link #forTenant}), signed and sent as facts §7 says.
+ */
 public final class AppAuthClient {
 
     static final String PATH = "/v2/usg/acs/auth/appauth";
@@ -31,21 +35,37 @@ public final class AppAuthClient {
     private final Duration timeout;
     private final Clock clock;
     private final ApiCallQuota quota;
+    private final AuthHeaderForm headerForm;
+    /** SP mode: the enterprise whose token this client obtains; null for the App's own enterprise. */
+    private final String corpId;
     private final ObjectMapper json = new ObjectMapper();
 
     public AppAuthClient(HttpClient http, String baseUrl, AppCredentials credentials, Duration timeout, Clock clock) {
-        this(http, baseUrl, credentials, timeout, clock, ApiCallQuota.unlimited());
+        this(http, baseUrl, credentials, timeout, clock, ApiCallQuota.unlimited(), AuthHeaderForm.DOCUMENTED);
     }
 
     /** @param quota authentication counts against the API's quota like any other call */
     public AppAuthClient(HttpClient http, String baseUrl, AppCredentials credentials, Duration timeout, Clock clock,
-                         ApiCallQuota quota) {
+                         ApiCallQuota quota, AuthHeaderForm headerForm) {
+        this(http, URI.create(baseUrl.replaceAll("/+$", "") + PATH), credentials, timeout, clock, quota, headerForm,
+                null);
+    }
+
+    private AppAuthClient(HttpClient http, URI endpoint, AppCredentials credentials, Duration timeout, Clock clock,
+                          ApiCallQuota quota, AuthHeaderForm headerForm, String corpId) {
         this.quota = quota;
         this.http = http;
-        this.endpoint = URI.create(baseUrl.replaceAll("/+$", "") + PATH);
+        this.endpoint = endpoint;
         this.credentials = credentials;
         this.timeout = timeout;
         this.clock = clock;
+        this.headerForm = headerForm;
+        this.corpId = corpId;
+    }
+
+    /** SP mode: a client for one enterprise's tokens, sharing this one's connection, credentials and quota. */
+    public AppAuthClient forTenant(String tenant) {
+        return new AppAuthClient(http, endpoint, credentials, timeout, clock, quota, headerForm, tenant);
     }
 
     /** The JDK client authentication runs on, with the TLS the PUTs use. */
@@ -61,7 +81,10 @@ public final class AppAuthClient {
         Instant now = clock.instant();
         long expireTime = now.plus(SIGNATURE_VALIDITY).getEpochSecond();
         String nonce = UUID.randomUUID().toString().replace("-", "");
-        String signature = AppAuthSigner.sign(credentials.appId(), credentials.appKey(), credentials.userId(), expireTime, nonce);
+        String signature = corpId == null
+                ? AppAuthSigner.sign(credentials.appId(), credentials.appKey(), credentials.userId(), expireTime, nonce)
+                : AppAuthSigner.signForTenant(credentials.appId(), credentials.appKey(), corpId, credentials.userId(),
+                        expireTime, nonce);
 
         ObjectNode body = json.createObjectNode()
                 .put("appId", credentials.appId())
@@ -71,17 +94,19 @@ public final class AppAuthClient {
         if (credentials.userId() != null) {
             body.put("userId", credentials.userId());
         }
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
+        if (corpId != null) {
+            body.put("corpId", corpId);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
                 .header("Content-Type", "application/json; charset=UTF-8")
-                .header("Authorization", AppAuthSigner.authorizationHeader(signature))
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        headerForm.sign(request, signature, credentials.appId());
 
         HttpResponse<String> response;
         quota.acquire();
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new AuthUnavailableException("authentication service unreachable at " + endpoint + ": "
                     + rootCause(e), e);
@@ -91,6 +116,11 @@ public final class AppAuthClient {
         }
         if (response.statusCode() != 200) {
             MeetingApiError error = MeetingApiError.parse(response.body());
+            if (corpId != null && (response.statusCode() == 401 || response.statusCode() == 403)) {
+                throw new TenantRefusedException(corpId, response.statusCode(), error.errorCode(),
+                        "authentication for corpId " + corpId + " refused with HTTP " + response.statusCode()
+                                + error.describe());
+            }
             throw new AuthUnavailableException("authentication rejected with HTTP " + response.statusCode()
                     + error.describe() + " (check meeting.auth.app-id, app-key and user-id)");
         }

@@ -10,7 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Computes the App ID authentication signature of the Meeting API:
  * lowercase hex HMAC-SHA256(appKey, "appId:userId:expireTime:nonce"), with an empty userId
- * leaving "::" in place.
+ * leaving "::" in place; in SP mode the enterprise comes second: "appId:corpId:userId:expireTime:nonce".
  */
 public final class AppAuthSigner {
 
@@ -20,7 +20,20 @@ public final class AppAuthSigner {
     }
 
     public static String sign(String appId, String appKey, String userId, long expireTime, String nonce) {
-        String data = appId + ":" + (userId == null ? "" : userId) + ":" + expireTime + ":" + nonce;
+        return hmac(appKey, appId + ":" + orEmpty(userId) + ":" + expireTime + ":" + nonce);
+    }
+
+    /** SP mode: the signature of an enterprise's token (facts §7: null parts are empty). */
+    public static String signForTenant(String appId, String appKey, String corpId, String userId, long expireTime,
+                                       String nonce) {
+        return sign(appId + ":" + orEmpty(corpId), appKey, userId, expireTime, nonce);
+    }
+
+    private static String orEmpty(String part) {
+        return part == null ? "" : part;
+    }
+
+    private static String hmac(String appKey, String data) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(appKey.getBytes(StandardCharsets.UTF_8), ALGORITHM));
@@ -29,10 +42,5 @@ public final class AppAuthSigner {
             // every JRE ships HmacSHA256 and any non-empty key is valid for it
             throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
         }
-    }
-
-    /** The value of the Authorization header for a signature. */
-    public static String authorizationHeader(String signature) {
-        return "HMAC-SHA256 signature=" + signature;
     }
 }

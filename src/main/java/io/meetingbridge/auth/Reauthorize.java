@@ -11,9 +11,9 @@ import org.apache.camel.Processor;
  */
 public final class Reauthorize implements Processor {
 
-    private final AccessTokenCache tokens;
+    private final RequestAuthorization tokens;
 
-    public Reauthorize(AccessTokenCache tokens) {
+    public Reauthorize(RequestAuthorization tokens) {
         this.tokens = tokens;
     }
 

@@ -15,6 +15,8 @@ public final class ChangeValidation {
 
     public void validate(@ExchangeProperty(FlowProperties.RECEIVED_CHANGE) ReceivedChange change,
                          Exchange exchange) throws InvalidChangeException {
-        exchange.setProperty(FlowProperties.VALID_CHANGE, validator.validate(change.tree()));
+        ValidChange valid = validator.validate(change.tree());
+        exchange.setProperty(FlowProperties.VALID_CHANGE, valid);
+        exchange.setProperty(FlowProperties.TENANT, valid.corpId());
     }
 }

@@ -8,39 +8,59 @@ import java.util.List;
 /**
  * Decides whether a parsed record is a valid meeting change: first the published JSON Schema, which
  * states every rule it can (the fields of every action, each cycle's ranges, dates and times that exist),
- * then the one it cannot ({@link SeriesRules}). Nothing here needs the series ledger. Thread-safe.
+ * then the ones it cannot: {@link SeriesRules}, and whether {@code corpId} belongs (SP mode) or not
+ * (enterprise mode), which is a setting of the bridge. Nothing here needs the series ledger. Thread-safe.
  */
 public final class ChangeValidator {
 
+    private static final FieldPath CORP_ID = FieldPath.VALUE.field("corpId");
+
     private final EnvelopeSchema schema = new EnvelopeSchema();
     private final SeriesRules seriesRules = new SeriesRules();
+    private final boolean tenantPerChange;
 
+    /** Enterprise mode: a change carries no corpId. */
     public ChangeValidator() {
+        this(false);
+    }
+
+    /** @param tenantPerChange SP mode ({@code meeting.auth.mode=sp}): every change names its enterprise */
+    public ChangeValidator(boolean tenantPerChange) {
+        this.tenantPerChange = tenantPerChange;
     }
 
     public ValidChange validate(JsonNode envelope) throws InvalidChangeException {
-        Problem.rejectIfAny(schema.check(envelope));
+        List<Problem> problems = new ArrayList<>(schema.check(envelope));
+        boolean named = envelope.has("corpId");
+        if (named != tenantPerChange) {
+            problems.add(new Problem(CORP_ID, tenantPerChange ? CORP_ID + " is required when meeting.auth.mode is sp"
+                    : CORP_ID + " is not allowed when meeting.auth.mode is enterprise"));
+        }
+        Problem.rejectIfAny(problems);
         // the schema admits no other action
         ChangeAction action = ChangeAction.of(envelope.path("action").textValue());
         String changeId = envelope.path("changeId").textValue();
         String seriesKey = envelope.path("seriesKey").textValue();
         String conferenceID = envelope.path("conferenceID").textValue();
+        String corpId = envelope.path("corpId").textValue();
         return switch (action) {
             case CREATE, MODIFY -> {
                 ObjectNode series = (ObjectNode) envelope.get("series");
                 Problem.rejectIfAny(seriesRules.check(series));
-                yield new ValidChange(changeId, action, seriesKey, conferenceID, series, null, List.of(), List.of());
+                yield new ValidChange(changeId, action, seriesKey, conferenceID, series, null, List.of(), List.of(),
+                        corpId);
             }
-            case CANCEL -> new ValidChange(changeId, action, seriesKey, conferenceID, null, null, List.of(), List.of());
+            case CANCEL -> new ValidChange(changeId, action, seriesKey, conferenceID, null, null, List.of(), List.of(),
+                    corpId);
             case MODIFY_OCCURRENCE -> {
                 ObjectNode occurrence = (ObjectNode) envelope.get("occurrence");
                 String occurrenceStart = occurrence.path("occurrenceStart").textValue();
                 yield new ValidChange(changeId, action, seriesKey, conferenceID, withoutStart(occurrence),
-                        occurrenceStart, List.of(), List.of());
+                        occurrenceStart, List.of(), List.of(), corpId);
             }
             case CANCEL_OCCURRENCES -> {
                 yield new ValidChange(changeId, action, seriesKey, conferenceID, null, null,
-                        texts(envelope.path("cycleSubConfIDs")), texts(envelope.path("occurrenceStarts")));
+                        texts(envelope.path("cycleSubConfIDs")), texts(envelope.path("occurrenceStarts")), corpId);
             }
         };
     }

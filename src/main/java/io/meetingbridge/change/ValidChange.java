@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param occurrenceStart  modify-occurrence naming the occurrence by its current start; else null
  * @param cycleSubConfIDs  cancel-occurrences by id, in the record's order; else empty
  * @param occurrenceStarts cancel-occurrences by current start, in the record's order; else empty
+ * @param corpId           SP mode: the enterprise the change belongs to; null in enterprise mode
  */
 public record ValidChange(String changeId,
                           ChangeAction action,
@@ -30,7 +31,8 @@ public record ValidChange(String changeId,
                           ObjectNode body,
                           String occurrenceStart,
                           List<String> cycleSubConfIDs,
-                          List<String> occurrenceStarts) {
+                          List<String> occurrenceStarts,
+                          String corpId) {
 
     public ValidChange {
         Objects.requireNonNull(action, "action");

@@ -23,6 +23,8 @@ public final class DeadLetterHeaders {
     public static final String ATTEMPTS = "dlq-attempts";
     public static final String FAILED_AT = "dlq-failed-at";
     public static final String CHANGE_ID = "dlq-change-id";
+    /** SP mode: the enterprise (corpId) of a change that passed validation. */
+    public static final String TENANT = "dlq-tenant";
     /** Set instead of the value when the record was too large to be written back: the value's size in bytes. */
     public static final String VALUE_OMITTED = "dlq-value-omitted";
 
@@ -42,7 +44,7 @@ public final class DeadLetterHeaders {
 
     private static final Set<String> BRIDGE_OWNED = Set.of(REASON, DETAIL, HTTP_STATUS, ERROR_CODE, ERROR_MESSAGE,
             REQUEST_ID, EXCEPTION_CLASS, ORIGINAL_TOPIC, ORIGINAL_PARTITION, ORIGINAL_OFFSET, ORIGINAL_TIMESTAMP, ATTEMPTS,
-            FAILED_AT, CHANGE_ID, VALUE_OMITTED, ORIGIN, ORIGIN_SEAL);
+            FAILED_AT, CHANGE_ID, TENANT, VALUE_OMITTED, ORIGIN, ORIGIN_SEAL);
 
     /**
      * Whether a header name is one the bridge writes on a dead letter, in any letter case: an input header

@@ -35,7 +35,8 @@ public final class DeadLetterRecords {
     public ProducerRecord<byte[], byte[]> prepare(@ExchangeProperty(FlowProperties.RECEIVED_CHANGE) ReceivedChange change,
                                                   @ExchangeProperty(FlowProperties.DEAD_LETTER_REASON) DeadLetterReason reason,
                                                   @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable exception,
-                                                  @ExchangeProperty(FlowProperties.API_ATTEMPTS) Integer apiAttempts) {
+                                                  @ExchangeProperty(FlowProperties.API_ATTEMPTS) Integer apiAttempts,
+                                                  @ExchangeProperty(FlowProperties.TENANT) String tenant) {
         int attempts = reason == DeadLetterReason.INVALID_MESSAGE || apiAttempts == null ? 0 : apiAttempts;
         Failure failure = Failure.of(reason, exception, attempts);
         SourceRecord source = change.source();
@@ -60,6 +61,7 @@ public final class DeadLetterRecords {
         add(headers, DeadLetterHeaders.ATTEMPTS, attempts);
         add(headers, DeadLetterHeaders.FAILED_AT, DateTimeFormatter.ISO_INSTANT.format(clock.instant()));
         add(headers, DeadLetterHeaders.CHANGE_ID, change.changeId());
+        add(headers, DeadLetterHeaders.TENANT, tenant);
         // a replay of this record keeps the place in its series' history where it was first published
         replayOrigin.stamp(headers, replayOrigin.of(source), source.value());
         return record;

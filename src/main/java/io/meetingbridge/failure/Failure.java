@@ -23,6 +23,9 @@ public record Failure(String detail, Integer httpStatus, String errorCode, Strin
             return new Failure(detail, http.getStatusCode(), error.errorCode(), error.errorMsg(),
                     requestId(http.getResponseHeaders()), exceptionClass);
         }
+        if (exception instanceof TenantRefusedException refused) {
+            return new Failure(refused.getMessage(), refused.httpStatus(), refused.errorCode(), null, null, exceptionClass);
+        }
         String message = exception == null ? "unknown failure" : exception.getMessage();
         String detail = switch (reason) {
             case INVALID_MESSAGE -> message;

@@ -17,6 +17,9 @@ public final class FlowProperties {
     /** The change once validated (a {@code change.ValidChange}). */
     public static final String VALID_CHANGE = "validChange";
 
+    /** SP mode: the enterprise (corpId) of the change once validated; null in enterprise mode. */
+    public static final String TENANT = "tenant";
+
     /** Where the change was first published (a {@code change.ChangePosition}): a replay keeps its origin. */
     public static final String CHANGE_ORIGIN = "changeOrigin";
 
@@ -54,7 +57,7 @@ public final class FlowProperties {
     /** The series' ledger entry once the change is applied (a {@code ledger.SeriesEntry}). */
     public static final String SERIES_AFTER = "seriesAfter";
 
-    /** The key the duplicate filter remembers: conferenceID and changeId, so ids reused by another series never collide. */
+    /** The key the duplicate filter remembers: tenant, conferenceID and changeId, so ids reused by another series never collide. */
     public static final String APPLIED_CHANGE_KEY = "appliedChangeKey";
 
     /** Why the change goes to the dead-letter topic (a {@code failure.DeadLetterReason}), chosen by the failure policy. */
@@ -79,7 +82,7 @@ public final class FlowProperties {
      * Every property of one change: a lane runs its changes one after the other on one exchange, so each
      * change starts without what the one before it left (its attempts, retries, API detail, outcome).
      */
-    public static final List<String> OF_ONE_CHANGE = List.of(RECEIVED_CHANGE, VALID_CHANGE, CHANGE_ORIGIN,
+    public static final List<String> OF_ONE_CHANGE = List.of(RECEIVED_CHANGE, VALID_CHANGE, TENANT, CHANGE_ORIGIN,
             PLANNED_CALL, CONFERENCE_ID, SERIES_KEY, API_METHOD, API_PATH, API_QUERY, MEETING_DETAIL, SERIES_SEARCH,
             OCCURRENCE_IDS, OCCURRENCE_VALUES, OCCURRENCE_STATE, SERIES_AFTER, APPLIED_CHANGE_KEY, DEAD_LETTER_REASON,
             API_ATTEMPTS, TRANSIENT_RETRIES, TOKEN_RETRIES, API_CIRCUIT_WAIT_MS, API_QUOTA_WAIT_MS, CHANGE_SPAN,

@@ -89,7 +89,8 @@ public final class CreatedSeriesSearch {
         progress.offset += Math.max(data.size(), 1);
         for (JsonNode meeting : data) {
             String conferenceID = meeting.path("conferenceID").asText("");
-            if (!conferenceID.isEmpty() && matches(change.body(), meeting) && ledger.byConference(conferenceID).isEmpty()) {
+            if (!conferenceID.isEmpty() && matches(change.body(), meeting)
+                    && ledger.byConference(change.corpId(), conferenceID).isEmpty()) {
                 progress.candidates.add(conferenceID);
             }
         }
@@ -118,7 +119,7 @@ public final class CreatedSeriesSearch {
         }
         String conferenceID = progress.candidates.get(0);
         LOG.info("The interrupted create of series {} made conference {}: adopted", change.seriesKey(), conferenceID);
-        SeriesEntry creating = ledger.bySeriesKey(change.seriesKey()).orElseThrow();
+        SeriesEntry creating = ledger.bySeriesKey(change.corpId(), change.seriesKey()).orElseThrow();
         ledger.write(creating.scheduled(change.seriesKey(), conferenceID, List.of()));
         exchange.setProperty(FlowProperties.CONFERENCE_ID, conferenceID);
         exchange.setProperty(FlowProperties.PLANNED_CALL, "modify");

@@ -20,6 +20,7 @@ final class LedgerCodec {
 
     static ObjectNode tree(SeriesEntry entry) {
         ObjectNode value = JSON.createObjectNode();
+        putIfPresent(value, "corpId", entry.tenant());
         putIfPresent(value, "seriesKey", entry.seriesKey());
         putIfPresent(value, "conferenceID", entry.conferenceID());
         value.put("state", entry.state().wireName());
@@ -59,7 +60,8 @@ final class LedgerCodec {
             occurrences.add(new KnownOccurrence(known.path("cycleSubConfID").asText(), text(known, "startTime"),
                     text(known, "endTime"), known.path("cancelled").asBoolean(false)));
         }
-        return new SeriesEntry(text(tree, "seriesKey"), text(tree, "conferenceID"),
+        // a value without corpId is enterprise mode's, as every value written before SP mode existed
+        return new SeriesEntry(text(tree, "corpId"), text(tree, "seriesKey"), text(tree, "conferenceID"),
                 SeriesState.of(tree.path("state").asText()), text(tree, "lastChangeId"), lastApplied, occurrences);
     }
 

@@ -40,7 +40,8 @@ public final class SeriesChanges {
     /** Before a create's POST: a crash after it finds the ledger saying so, and does not POST blindly again. */
     public void creating(Exchange exchange) throws InterruptedException, ExecutionException, TimeoutException {
         String seriesKey = seriesKey(exchange);
-        ledger.write(SeriesEntry.creating(seriesKey, ledger.bySeriesKey(seriesKey).orElse(null)));
+        String tenant = tenant(exchange);
+        ledger.write(SeriesEntry.creating(tenant, seriesKey, ledger.bySeriesKey(tenant, seriesKey).orElse(null)));
     }
 
     /** A create answered: its conferenceID goes to the ledger at once, before anything is published. */
@@ -204,11 +205,13 @@ public final class SeriesChanges {
     private SeriesEntry current(Exchange exchange) {
         String seriesKey = seriesKey(exchange);
         String conferenceID = conferenceID(exchange);
-        Optional<SeriesEntry> known = seriesKey != null ? ledger.bySeriesKey(seriesKey) : Optional.empty();
+        String tenant = tenant(exchange);
+        Optional<SeriesEntry> known = seriesKey != null ? ledger.bySeriesKey(tenant, seriesKey) : Optional.empty();
         if (known.isEmpty() && conferenceID != null) {
-            known = ledger.byConference(conferenceID);
+            known = ledger.byConference(tenant, conferenceID);
         }
-        return known.orElseGet(() -> new SeriesEntry(seriesKey, conferenceID, SeriesState.ACTIVE, null, null, List.of()));
+        return known.orElseGet(() -> new SeriesEntry(tenant, seriesKey, conferenceID, SeriesState.ACTIVE, null, null,
+                List.of()));
     }
 
     private static KnownOccurrence known(JsonNode subConf) {
@@ -247,5 +250,9 @@ public final class SeriesChanges {
 
     private static String conferenceID(Exchange exchange) {
         return exchange.getProperty(FlowProperties.CONFERENCE_ID, String.class);
+    }
+
+    private static String tenant(Exchange exchange) {
+        return exchange.getProperty(FlowProperties.TENANT, String.class);
     }
 }

@@ -8,17 +8,18 @@ import java.util.function.UnaryOperator;
 /**
  * What the bridge last applied to one series: one value of the ledger topic.
  *
+ * @param tenant       SP mode: the enterprise (corpId) the series belongs to; null in enterprise mode
  * @param seriesKey    the upstream's id of the series, null when the series is known only by conferenceID
  * @param conferenceID null while a create has not answered
  * @param lastChangeId the last change fully applied (its outputs acknowledged), null before the first
  * @param lastApplied  where that change was first published, null before the first
  */
-public record SeriesEntry(String seriesKey, String conferenceID, SeriesState state, String lastChangeId,
+public record SeriesEntry(String tenant, String seriesKey, String conferenceID, SeriesState state, String lastChangeId,
                           ChangePosition lastApplied, OccurrenceTable known) {
 
-    public SeriesEntry(String seriesKey, String conferenceID, SeriesState state, String lastChangeId,
+    public SeriesEntry(String tenant, String seriesKey, String conferenceID, SeriesState state, String lastChangeId,
                        ChangePosition lastApplied, List<KnownOccurrence> occurrences) {
-        this(seriesKey, conferenceID, state, lastChangeId, lastApplied,
+        this(tenant, seriesKey, conferenceID, state, lastChangeId, lastApplied,
                 occurrences.isEmpty() ? OccurrenceTable.EMPTY : new OccurrenceTable(occurrences));
     }
 
@@ -27,31 +28,40 @@ public record SeriesEntry(String seriesKey, String conferenceID, SeriesState sta
         return known.list();
     }
 
-    /** The ledger key: the seriesKey, or the conferenceID of a series that has none. */
+    /**
+     * The ledger key: the seriesKey, or the conferenceID of a series that has none; in SP mode after the tenant
+     * and a slash, so one enterprise's seriesKey never names another's series. Enterprise mode keeps the key
+     * of the records written before SP mode existed.
+     */
     public String key() {
-        return seriesKey != null ? seriesKey : conferenceID;
+        return scoped(tenant, seriesKey != null ? seriesKey : conferenceID);
     }
 
-    static SeriesEntry creating(String seriesKey, SeriesEntry before) {
-        return new SeriesEntry(seriesKey, null, SeriesState.CREATING, before == null ? null : before.lastChangeId,
+    /** An id of a series within its tenant: {@code corpId/id}, or the id alone without a tenant (a corpId has no slash). */
+    public static String scoped(String tenant, String id) {
+        return tenant == null ? id : tenant + "/" + id;
+    }
+
+    static SeriesEntry creating(String tenant, String seriesKey, SeriesEntry before) {
+        return new SeriesEntry(tenant, seriesKey, null, SeriesState.CREATING, before == null ? null : before.lastChangeId,
                 before == null ? null : before.lastApplied, List.of());
     }
 
     SeriesEntry scheduled(String seriesKey, String conferenceID, List<KnownOccurrence> scheduled) {
-        return new SeriesEntry(seriesKey, conferenceID, SeriesState.ACTIVE, lastChangeId, lastApplied, scheduled);
+        return new SeriesEntry(tenant, seriesKey, conferenceID, SeriesState.ACTIVE, lastChangeId, lastApplied, scheduled);
     }
 
     SeriesEntry cancelled() {
-        return new SeriesEntry(seriesKey, conferenceID, SeriesState.CANCELLED, lastChangeId, lastApplied,
+        return new SeriesEntry(tenant, seriesKey, conferenceID, SeriesState.CANCELLED, lastChangeId, lastApplied,
                 occurrences().stream().map(KnownOccurrence::asCancelled).toList());
     }
 
     SeriesEntry withOccurrences(UnaryOperator<List<KnownOccurrence>> change) {
-        return new SeriesEntry(seriesKey, conferenceID, state, lastChangeId, lastApplied, change.apply(occurrences()));
+        return new SeriesEntry(tenant, seriesKey, conferenceID, state, lastChangeId, lastApplied, change.apply(occurrences()));
     }
 
     SeriesEntry applied(String changeId, ChangePosition position) {
-        return new SeriesEntry(seriesKey, conferenceID, state, changeId, position, known);
+        return new SeriesEntry(tenant, seriesKey, conferenceID, state, changeId, position, known);
     }
 
     /** The occurrence that starts at this time (scheduled ones first), or of this id. */

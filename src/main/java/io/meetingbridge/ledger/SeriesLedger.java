@@ -116,18 +116,24 @@ public final class SeriesLedger extends ServiceSupport implements SeriesDirector
         follower.catchUp(catchUpTimeout);
     }
 
-    public Optional<SeriesEntry> bySeriesKey(String seriesKey) {
-        return Optional.ofNullable(entries.get(seriesKey)).filter(e -> seriesKey.equals(e.seriesKey()));
+    /** The series of a seriesKey within its tenant (null in enterprise mode). */
+    public Optional<SeriesEntry> bySeriesKey(String tenant, String seriesKey) {
+        return Optional.ofNullable(entries.get(SeriesEntry.scoped(tenant, seriesKey)))
+                .filter(e -> seriesKey.equals(e.seriesKey()));
     }
 
-    public Optional<SeriesEntry> byConference(String conferenceID) {
-        String key = keyByConference.get(conferenceID);
+    /** The series of a conferenceID within its tenant (null in enterprise mode). */
+    public Optional<SeriesEntry> byConference(String tenant, String conferenceID) {
+        String key = keyByConference.get(SeriesEntry.scoped(tenant, conferenceID));
         return key == null ? Optional.empty() : Optional.ofNullable(entries.get(key));
     }
 
-    /** The entry of this seriesKey or, failing that, of this conferenceID (for an operator's lookup). */
-    public Optional<SeriesEntry> find(String seriesKeyOrConferenceID) {
-        return bySeriesKey(seriesKeyOrConferenceID).or(() -> byConference(seriesKeyOrConferenceID));
+    /**
+     * The entry of this ledger key or, failing that, of this conferenceID (for an operator's lookup); in SP mode
+     * both are written {@code corpId/id}.
+     */
+    public Optional<SeriesEntry> find(String keyOrConferenceID) {
+        return Optional.ofNullable(entries.get(keyOrConferenceID)).or(() -> byConference(null, keyOrConferenceID));
     }
 
     /** The entry of a seriesKey or conferenceID as the ledger topic holds it (JSON), for an operator. */
@@ -167,7 +173,7 @@ public final class SeriesLedger extends ServiceSupport implements SeriesDirector
      * conferenceID; the writes in flight.
      */
     private List<Future<RecordMetadata>> sendReplacing(SeriesEntry entry) {
-        String formerKey = entry.conferenceID() == null ? null : keyByConference.get(entry.conferenceID());
+        String formerKey = entry.conferenceID() == null ? null : keyByConference.get(conferenceKey(entry));
         List<Future<RecordMetadata>> writes = new ArrayList<>(2);
         writes.add(sendAsync(entry.key(), LedgerCodec.write(entry)));
         if (formerKey != null && !formerKey.equals(entry.key())) {
@@ -234,11 +240,16 @@ public final class SeriesLedger extends ServiceSupport implements SeriesDirector
     private void remember(SeriesEntry entry) {
         SeriesEntry before = entries.put(entry.key(), entry);
         if (before != null && before.conferenceID() != null && !before.conferenceID().equals(entry.conferenceID())) {
-            keyByConference.remove(before.conferenceID(), entry.key());
+            keyByConference.remove(conferenceKey(before), entry.key());
         }
         if (entry.conferenceID() != null) {
-            keyByConference.put(entry.conferenceID(), entry.key());
+            keyByConference.put(conferenceKey(entry), entry.key());
         }
+    }
+
+    /** The conferenceID within its tenant: another enterprise's change never reaches this series through it. */
+    private static String conferenceKey(SeriesEntry entry) {
+        return SeriesEntry.scoped(entry.tenant(), entry.conferenceID());
     }
 
     /** A value another instance (or an earlier run) wrote. */
@@ -246,7 +257,7 @@ public final class SeriesLedger extends ServiceSupport implements SeriesDirector
         if (value == null) {
             SeriesEntry gone = entries.remove(key);
             if (gone != null && gone.conferenceID() != null) {
-                keyByConference.remove(gone.conferenceID(), key);
+                keyByConference.remove(conferenceKey(gone), key);
             }
             return;
         }
@@ -264,22 +275,25 @@ public final class SeriesLedger extends ServiceSupport implements SeriesDirector
     }
 
     /**
-     * The lane of a parsed change: the series it names, through the ledger when it names only the
-     * conferenceID of a series that has a seriesKey, so that every change of one series shares a lane.
+     * The lane of a parsed change: the series it names within its tenant (SP mode's corpId), through the ledger
+     * when it names only the conferenceID of a series that has a seriesKey, so that every change of one series
+     * shares a lane.
      */
     @Override
     public String laneOf(JsonNode change) {
         if (change == null) {
             return "";
         }
+        JsonNode corpId = change.get("corpId");
+        String tenant = corpId != null && corpId.isTextual() ? corpId.textValue() : null;
         JsonNode seriesKey = change.get("seriesKey");
         if (seriesKey != null && seriesKey.isTextual()) {
-            return "series:" + seriesKey.textValue();
+            return "series:" + SeriesEntry.scoped(tenant, seriesKey.textValue());
         }
         JsonNode conferenceID = change.get("conferenceID");
         if (conferenceID != null && conferenceID.isTextual()) {
-            return byConference(conferenceID.textValue()).map(SeriesEntry::seriesKey)
-                    .map(key -> "series:" + key).orElse("conference:" + conferenceID.textValue());
+            return byConference(tenant, conferenceID.textValue()).filter(entry -> entry.seriesKey() != null)
+                    .map(entry -> "series:" + entry.key()).orElse("conference:" + SeriesEntry.scoped(tenant, conferenceID.textValue()));
         }
         return "";
     }

@@ -42,7 +42,7 @@ public final class SeriesResolution {
         exchange.setProperty(FlowProperties.CONFERENCE_ID, conferenceID);
         exchange.setProperty(FlowProperties.SERIES_KEY, seriesKey);
         exchange.setProperty(FlowProperties.APPLIED_CHANGE_KEY,
-                (conferenceID != null ? conferenceID : seriesKey) + "/" + change.changeId());
+                SeriesEntry.scoped(valid.corpId(), conferenceID != null ? conferenceID : seriesKey) + "/" + change.changeId());
         exchange.setProperty(FlowProperties.PLANNED_CALL, plan(valid, change, entry, origin));
     }
 
@@ -82,9 +82,10 @@ public final class SeriesResolution {
 
     /** The ledger's entry of the series the change names; null for a series the ledger does not know. */
     private SeriesEntry seriesOf(ValidChange valid) throws InvalidChangeException {
-        SeriesEntry byKey = valid.seriesKey() == null ? null : ledger.bySeriesKey(valid.seriesKey()).orElse(null);
+        SeriesEntry byKey = valid.seriesKey() == null ? null
+                : ledger.bySeriesKey(valid.corpId(), valid.seriesKey()).orElse(null);
         SeriesEntry byConference = valid.conferenceID() == null ? null
-                : ledger.byConference(valid.conferenceID()).orElse(null);
+                : ledger.byConference(valid.corpId(), valid.conferenceID()).orElse(null);
         if (valid.seriesKey() != null && valid.conferenceID() != null) {
             if (byKey != null && byKey.conferenceID() != null && !byKey.conferenceID().equals(valid.conferenceID())) {
                 throw new InvalidChangeException("seriesKey " + valid.seriesKey() + " is conference "

@@ -18,6 +18,8 @@ public final class OccurrenceHeaders {
     public static final String OCCURRENCE_STATE = "meeting-occurrence-state";
     /** The series' seriesKey, when it has one. */
     public static final String SERIES_KEY = "meeting-series-key";
+    /** SP mode: the series' enterprise (corpId). */
+    public static final String TENANT = "meeting-tenant";
 
     private OccurrenceHeaders() {
     }

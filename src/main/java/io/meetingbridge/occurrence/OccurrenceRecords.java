@@ -70,6 +70,9 @@ public final class OccurrenceRecords {
             if (seriesKey != null) {
                 record.setHeader(OccurrenceHeaders.SERIES_KEY, seriesKey);
             }
+            if (valid.corpId() != null) {
+                record.setHeader(OccurrenceHeaders.TENANT, valid.corpId());
+            }
             records.add(record);
         }
         return records;

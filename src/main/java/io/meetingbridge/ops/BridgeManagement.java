@@ -2,6 +2,8 @@ package io.meetingbridge.ops;
 
 import io.meetingbridge.failure.ApiCircuit;
 import io.meetingbridge.auth.AccessTokenCache;
+import io.meetingbridge.auth.RequestAuthorization;
+import io.meetingbridge.auth.TenantTokens;
 import io.meetingbridge.deadletter.DeadLetterReplay;
 import io.meetingbridge.ledger.SeriesLedger;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -29,9 +31,12 @@ public final class BridgeManagement extends ServiceSupport {
     public static final String DELIVERY_MBEAN = "delivery";
     public static final String REPLAY_MBEAN = "dead-letter-replay";
     public static final String LEDGER_MBEAN = "series-ledger";
+    public static final String TENANTS_MBEAN = "tenant-tokens";
 
     private final CamelContext camelContext;
     private Clock clock;
+    /** SP mode's tokens per enterprise; null in enterprise mode. */
+    private TenantTokens tenants;
 
     /** The beans are looked up at start, once every service they count into (metrics) is running. */
     public BridgeManagement(CamelContext camelContext) {
@@ -52,6 +57,7 @@ public final class BridgeManagement extends ServiceSupport {
         SeriesLedger ledger = registry.lookupByNameAndType("seriesLedger", SeriesLedger.class);
         MeterRegistry meters = MeterRegistries.of(camelContext);
         clock = registry.lookupByNameAndType("clock", Clock.class);
+        tenants = registry.lookupByNameAndType("requestAuthorization", RequestAuthorization.class).tenants();
 
         ManagementAgent agent = agent();
         if (agent != null) {
@@ -60,6 +66,9 @@ public final class BridgeManagement extends ServiceSupport {
             agent.register(new ManagedReplay(DeadLetterReplay.of(camelContext)),
                     objectName(camelContext.getName(), REPLAY_MBEAN));
             agent.register(new ManagedSeriesLedger(ledger), objectName(camelContext.getName(), LEDGER_MBEAN));
+            if (tenants != null) {
+                agent.register(new ManagedTenantTokens(tenants), objectName(camelContext.getName(), TENANTS_MBEAN));
+            }
         }
         HealthCheckRegistry health = HealthCheckRegistry.get(camelContext);
         health.register(new ReadinessCheck("access-token", consumption::authenticationProblem));
@@ -76,6 +85,9 @@ public final class BridgeManagement extends ServiceSupport {
                 .description("Authentication calls made").register(meters);
         FunctionCounter.builder("meeting.bridge.token.failures", tokens, AccessTokenCache::failures)
                 .description("Authentication calls that failed").register(meters);
+        if (tenants != null) {
+            registerTenantMeters(meters);
+        }
         Gauge.builder("meeting.bridge.api.circuit.open", registry.lookupByNameAndType("apiCircuit", ApiCircuit.class),
                         circuit -> circuit.isOpen() ? 1 : 0)
                 .description("1 while the circuit to the Meeting API is open (or half-open, probing)").register(meters);
@@ -93,7 +105,22 @@ public final class BridgeManagement extends ServiceSupport {
             agent.unregister(objectName(camelContext.getName(), DELIVERY_MBEAN));
             agent.unregister(objectName(camelContext.getName(), REPLAY_MBEAN));
             agent.unregister(objectName(camelContext.getName(), LEDGER_MBEAN));
+            if (tenants != null) {
+                agent.unregister(objectName(camelContext.getName(), TENANTS_MBEAN));
+            }
         }
+    }
+
+    /** Totals over all enterprises, never a label per corpId: the series count stays bounded whatever the tenants. */
+    private void registerTenantMeters(MeterRegistry meters) {
+        Gauge.builder("meeting.bridge.tenant.tokens", tenants, TenantTokens::tokensHeld)
+                .description("SP mode: enterprises whose token is cached").register(meters);
+        Gauge.builder("meeting.bridge.tenant.refused", tenants, TenantTokens::refusedNow)
+                .description("SP mode: enterprises the authentication service refused, remembered now").register(meters);
+        FunctionCounter.builder("meeting.bridge.tenant.refusals", tenants, TenantTokens::refusals)
+                .description("SP mode: refusals of an enterprise by the authentication service").register(meters);
+        FunctionCounter.builder("meeting.bridge.tenant.evictions", tenants, TenantTokens::evictions)
+                .description("SP mode: enterprises dropped because meeting.auth.max-tenants were held").register(meters);
     }
 
     private double secondsLeft(AccessTokenCache cache) {

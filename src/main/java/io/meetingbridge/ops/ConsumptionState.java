@@ -1,15 +1,15 @@
 package io.meetingbridge.ops;
 
 import io.meetingbridge.failure.ApiCircuit;
-import io.meetingbridge.auth.AccessTokenCache;
+import io.meetingbridge.auth.RequestAuthorization;
 
 /** Whether the bridge is holding back its input, and why: no access token, or the API is down. */
 public final class ConsumptionState {
 
-    private final AccessTokenCache tokens;
+    private final RequestAuthorization tokens;
     private final ApiCircuit circuit;
 
-    public ConsumptionState(AccessTokenCache tokens, ApiCircuit circuit) {
+    public ConsumptionState(RequestAuthorization tokens, ApiCircuit circuit) {
         this.tokens = tokens;
         this.circuit = circuit;
     }

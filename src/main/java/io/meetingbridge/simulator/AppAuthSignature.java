@@ -9,7 +9,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The signature App ID authentication expects (meeting-api-facts.md, section 1a): lowercase hex of
  * HMAC-SHA256 keyed with the App key over {@code appId:userId:expireTime:nonce}, where a missing
- * userId leaves the two colons in place. The simulator's own implementation: a fake of an outside
+ * userId leaves the two colons in place; SP mode signs {@code appId:corpId:userId:expireTime:nonce} (section 7).
+ * The simulator's own implementation: a fake of an outside
  * service shares no code with the client it checks, or one bug would pass on both sides.
  */
 final class AppAuthSignature {
@@ -19,8 +20,12 @@ final class AppAuthSignature {
     private AppAuthSignature() {
     }
 
-    static String expected(String appKey, String appId, String userId, long expireTime, String nonce) {
-        String signed = String.join(":", appId, userId == null ? "" : userId, Long.toString(expireTime), nonce);
+    /** @param corpId SP mode's enterprise, null when the request names none */
+    static String expected(String appKey, String appId, String corpId, String userId, long expireTime, String nonce) {
+        String user = userId == null ? "" : userId;
+        String signed = corpId == null
+                ? String.join(":", appId, user, Long.toString(expireTime), nonce)
+                : String.join(":", appId, corpId, user, Long.toString(expireTime), nonce);
         return HexFormat.of().formatHex(hmac(appKey, signed));
     }
 

@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
 
 /**
  * POST /v2/usg/acs/auth/appauth, App ID authentication: checks what the real service checks and
- * issues an access token. The newer optional {@code ,access=<base64(appId)>} part of the
- * Authorization header is accepted (and must then match appId); an X-Token-Type header is ignored.
+ * issues an access token. Both header forms are accepted: the SDK's {@code HMAC-SHA256 signature=<hex>} and the
+ * documented one with {@code ,access=<base64(appId)>}, whose access must then be the base64 of the signed appId;
+ * an X-Token-Type header is ignored. A body with corpId (SP mode) is signed with it and gets that enterprise's
+ * token, unless the enterprise is refused ({@link FaultPlan#refuseTenant}).
  */
 final class AuthEndpoint implements ApiEndpoint {
 
@@ -42,7 +44,7 @@ final class AuthEndpoint implements ApiEndpoint {
 
     @Override
     public ApiResponse answer(ApiRequest request) {
-        traffic.recordAuthCall();
+        traffic.recordAuthCall(request.header("Authorization"), request.header("X-Token-Type"));
         OptionalInt injected = faults.authFailure();
         if (injected.isPresent()) {
             return injected.getAsInt() == 401
@@ -55,9 +57,16 @@ final class AuthEndpoint implements ApiEndpoint {
             return ApiResponse.error(400, MeetingErrors.AUTH_REQUEST_MALFORMED,
                     "body must be a JSON object with appId, clientType, expireTime, nonce and an optional userId");
         }
-        return refusal(body.get(), request.header("Authorization"))
-                .map(AuthEndpoint::rejected)
-                .orElseGet(() -> issueToken(request));
+        Optional<String> refusal = refusal(body.get(), request.header("Authorization"));
+        if (refusal.isPresent()) {
+            return rejected(refusal.get());
+        }
+        OptionalInt tenantRefused = faults.tenantRefusal(body.get().corpId());
+        if (tenantRefused.isPresent()) {
+            return ApiResponse.error(tenantRefused.getAsInt(), MeetingErrors.TENANT_REFUSED,
+                    "the App may not act for this enterprise");
+        }
+        return issueToken(request, body.get().corpId());
     }
 
     private Optional<String> refusal(AppAuthBody body, String authorization) {
@@ -81,15 +90,15 @@ final class AuthEndpoint implements ApiEndpoint {
         if (header.group(2) != null && !header.group(2).equals(base64(body.appId()))) {
             return Optional.of("access does not match appId");
         }
-        String expected = AppAuthSignature.expected(appKey, body.appId(), body.userId(), body.expireTime(),
-                body.nonce());
+        String expected = AppAuthSignature.expected(appKey, body.appId(), body.corpId(), body.userId(),
+                body.expireTime(), body.nonce());
         return MessageDigest.isEqual(bytes(expected), bytes(header.group(1).toLowerCase(Locale.ROOT)))
                 ? Optional.empty()
                 : Optional.of("signature does not match");
     }
 
-    private ApiResponse issueToken(ApiRequest request) {
-        TokenRegistry.IssuedToken token = tokens.issue();
+    private ApiResponse issueToken(ApiRequest request, String corpId) {
+        TokenRegistry.IssuedToken token = tokens.issue(corpId == null ? TokenRegistry.NO_TENANT : corpId);
         ObjectNode answer = Json.MAPPER.createObjectNode()
                 .put("accessToken", token.value())
                 .put("validPeriod", token.validity().toSeconds())
@@ -113,8 +122,12 @@ final class AuthEndpoint implements ApiEndpoint {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The signed fields of the request body; userId is null when absent or empty, as the service treats both. */
-    private record AppAuthBody(String appId, int clientType, long expireTime, String nonce, String userId) {
+    /**
+     * The signed fields of the request body; userId and corpId are null when absent or empty, as the service
+     * treats both.
+     */
+    private record AppAuthBody(String appId, int clientType, long expireTime, String nonce, String userId,
+                               String corpId) {
 
         static Optional<AppAuthBody> from(JsonNode body) {
             JsonNode appId = body.path("appId");
@@ -122,15 +135,23 @@ final class AuthEndpoint implements ApiEndpoint {
             JsonNode expireTime = body.path("expireTime");
             JsonNode nonce = body.path("nonce");
             JsonNode userId = body.path("userId");
+            JsonNode corpId = body.path("corpId");
             boolean wellTyped = appId.isTextual() && clientType.canConvertToInt() && clientType.isIntegralNumber()
                     && expireTime.isIntegralNumber() && expireTime.canConvertToLong() && nonce.isTextual()
-                    && (userId.isMissingNode() || userId.isNull() || userId.isTextual());
+                    && isOptionalText(userId) && isOptionalText(corpId);
             if (!wellTyped) {
                 return Optional.empty();
             }
-            String user = userId.isTextual() && !userId.asText().isEmpty() ? userId.asText() : null;
             return Optional.of(new AppAuthBody(appId.asText(), clientType.intValue(), expireTime.longValue(),
-                    nonce.asText(), user));
+                    nonce.asText(), textOrNull(userId), textOrNull(corpId)));
+        }
+
+        private static boolean isOptionalText(JsonNode field) {
+            return field.isMissingNode() || field.isNull() || field.isTextual();
+        }
+
+        private static String textOrNull(JsonNode field) {
+            return field.isTextual() && !field.asText().isEmpty() ? field.asText() : null;
         }
     }
 }

@@ -30,6 +30,7 @@ public final class FaultPlan {
     private final AtomicReference<ArmedFault> nextCalls = new AtomicReference<>();
     private final AtomicLong callLatencyMillis = new AtomicLong();
     private final AtomicInteger authFailureStatus = new AtomicInteger(NO_AUTH_FAILURE);
+    private final Map<String, Integer> refusedTenants = new ConcurrentHashMap<>();
     private final StartedMeetings started = new StartedMeetings();
     private final AtomicReference<CreateHold> createHold = new AtomicReference<>(CreateHold.alreadyReleased());
 
@@ -132,6 +133,23 @@ public final class FaultPlan {
         authFailureStatus.set(NO_AUTH_FAILURE);
     }
 
+    /** SP mode: App ID authentication for this corpId answers this status (401 or 403) until {@link #acceptTenant}. */
+    public void refuseTenant(String corpId, int status) {
+        if (status != 401 && status != 403) {
+            throw new IllegalArgumentException("a tenant is refused with 401 or 403, not " + status);
+        }
+        refusedTenants.put(corpId, status);
+    }
+
+    public void acceptTenant(String corpId) {
+        refusedTenants.remove(corpId);
+    }
+
+    OptionalInt tenantRefusal(String corpId) {
+        Integer status = corpId == null ? null : refusedTenants.get(corpId);
+        return status == null ? OptionalInt.empty() : OptionalInt.of(status);
+    }
+
     /** Releases the creates held by the latest {@link #holdCreates()}, and stops holding. */
     public void releaseCreates() {
         createHold.get().release();
@@ -149,6 +167,7 @@ public final class FaultPlan {
         nextCalls.set(null);
         callLatencyMillis.set(0);
         clearAuthFailure();
+        refusedTenants.clear();
         started.clear();
         releaseCreates();
     }

@@ -26,6 +26,10 @@ public final class MeetingErrors {
     public static final String AUTH_UNAVAILABLE = "USG.000000003";
     /** The access token is missing, unknown, expired or revoked. */
     public static final String TOKEN_INVALID = "USG.000000004";
+    /** SP mode: the App may not act for this enterprise (corpId). */
+    public static final String TENANT_REFUSED = "USG.000000005";
+    /** SP mode: the token is another enterprise's than the meeting's. */
+    public static final String OTHER_TENANT = "MMC.111070006";
 
     private MeetingErrors() {
     }

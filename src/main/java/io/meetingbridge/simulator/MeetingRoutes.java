@@ -31,7 +31,7 @@ final class MeetingRoutes {
         operations.forEach((operation, endpoint) -> {
             ApiEndpoint guarded = new MeetingCallGuard(operation, faults, tokens, endpoint);
             ApiEndpoint served =
-                    operation == MeetingOperation.UPDATE_SERIES ? recordingPuts(traffic, guarded) : guarded;
+                    operation == MeetingOperation.UPDATE_SERIES ? recordingPuts(traffic, tokens, guarded) : guarded;
             endpointsByPath.computeIfAbsent(operation.path(), path -> new HashMap<>()).put(operation.method(), served);
         });
         Map<String, ApiRoute> routes = new HashMap<>();
@@ -40,9 +40,9 @@ final class MeetingRoutes {
     }
 
     /** Tests read every series PUT as it arrived, rejected ones included. */
-    private static ApiEndpoint recordingPuts(TrafficRecorder traffic, ApiEndpoint endpoint) {
+    private static ApiEndpoint recordingPuts(TrafficRecorder traffic, TokenRegistry tokens, ApiEndpoint endpoint) {
         return request -> {
-            traffic.recordPut(RecordedPut.of(request));
+            traffic.recordPut(RecordedPut.of(request, tokens));
             return endpoint.answer(request);
         };
     }

@@ -13,9 +13,10 @@ import java.util.TreeMap;
  * @param conferenceID the decoded conferenceID query parameter, or null when there was none
  * @param rawQuery     the query string exactly as sent
  * @param headers      all request headers; names are case-insensitive
+ * @param tenant       SP mode: the corpId of the access token sent; "" for a token without one; null for no live token
  */
 public record RecordedPut(String conferenceID, String rawQuery, Map<String, List<String>> headers, byte[] body,
-                          Instant receivedAt) {
+                          Instant receivedAt, String tenant) {
 
     public RecordedPut {
         Map<String, List<String>> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -24,9 +25,9 @@ public record RecordedPut(String conferenceID, String rawQuery, Map<String, List
         body = body.clone();
     }
 
-    static RecordedPut of(ApiRequest request) {
+    static RecordedPut of(ApiRequest request, TokenRegistry tokens) {
         return new RecordedPut(request.namedConferenceID(), request.rawQuery(), request.headers(), request.body(),
-                request.receivedAt());
+                request.receivedAt(), tokens.tenantOf(request.header(MeetingCallGuard.ACCESS_TOKEN_HEADER)));
     }
 
     @Override
@@ -48,6 +49,6 @@ public record RecordedPut(String conferenceID, String rawQuery, Map<String, List
     @Override
     public String toString() {
         return "RecordedPut[conferenceID=" + conferenceID + ", rawQuery=" + rawQuery + ", headers="
-                + headers.keySet() + ", bodyBytes=" + body.length + ", receivedAt=" + receivedAt + "]";
+                + headers.keySet() + ", bodyBytes=" + body.length + ", receivedAt=" + receivedAt + ", tenant=" + tenant + "]";
     }
 }

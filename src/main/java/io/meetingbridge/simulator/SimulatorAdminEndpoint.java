@@ -18,6 +18,8 @@ import java.util.Optional;
  * POST   /simulator/latency?millis=M     delays every meeting call
  * POST   /simulator/tokens/expire        revokes every issued token
  * POST   /simulator/auth?status=S|ok     App ID authentication fails with S, or works again
+ * POST   /simulator/auth/tenants?corpId=C&amp;status=401|403|ok
+ *                                        SP mode: authentication for corpId C is refused with S, or works again
  * POST   /simulator/creates/hold         series creates store their series, then wait to answer
  * POST   /simulator/creates/release      lets held creates answer, and later ones answer at once
  * POST   /simulator/started?conferenceID=ID|cycleSubConfID=OCC
@@ -60,6 +62,7 @@ final class SimulatorAdminEndpoint implements HttpHandler {
                 case "POST /simulator/auth" -> "ok".equals(query.first("status").orElse(null))
                         ? done(faults::clearAuthFailure)
                         : done(() -> faults.failAuth(number(query, "status")));
+                case "POST /simulator/auth/tenants" -> refuseTenant(query);
                 case "POST /simulator/creates/hold" -> done(faults::holdCreates);
                 case "POST /simulator/creates/release" -> done(faults::releaseCreates);
                 case "POST /simulator/started" -> markStarted(query);
@@ -92,6 +95,14 @@ final class SimulatorAdminEndpoint implements HttpHandler {
             faults.failConferenceAlways(conferenceID.get(), response);
         }
         return ApiResponse.noContent();
+    }
+
+    private ApiResponse refuseTenant(QueryString query) {
+        String corpId = query.first("corpId")
+                .orElseThrow(() -> new IllegalArgumentException("query parameter corpId is required"));
+        return "ok".equals(query.first("status").orElse(null))
+                ? done(() -> faults.acceptTenant(corpId))
+                : done(() -> faults.refuseTenant(corpId, number(query, "status")));
     }
 
     private ApiResponse markStarted(QueryString query) {

@@ -26,6 +26,7 @@ public final class TrafficRecorder {
     public static final int MAX_TIMED_CALLS = 200_000;
 
     private final LongAdder authCalls = new LongAdder();
+    private volatile AuthHeaders lastAuthHeaders;
     private final LongAdder putCalls = new LongAdder();
     private final Map<String, LongAdder> putCallsByConference = new ConcurrentHashMap<>();
     private final Deque<RecordedPut> recentPuts = new ArrayDeque<>();
@@ -130,8 +131,18 @@ public final class TrafficRecorder {
         return concurrency.open(conferenceID, modifies);
     }
 
-    void recordAuthCall() {
+    void recordAuthCall(String authorization, String tokenType) {
         authCalls.increment();
+        lastAuthHeaders = new AuthHeaders(authorization, tokenType);
+    }
+
+    /** The signature headers of the latest authentication request (a signature, never the App key), or null. */
+    public AuthHeaders lastAuthHeaders() {
+        return lastAuthHeaders;
+    }
+
+    /** The Authorization and X-Token-Type headers of an authentication request; null when absent. */
+    public record AuthHeaders(String authorization, String tokenType) {
     }
 
     void recordPut(RecordedPut put) {

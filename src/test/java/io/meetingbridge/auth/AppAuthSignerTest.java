@@ -3,6 +3,7 @@ package io.meetingbridge.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.huaweicloud.sdk.meeting.v1.model.AppAuthInfoV2;
+import com.huaweicloud.sdk.meeting.v1.model.TenantSceneEnum;
 import org.junit.jupiter.api.Test;
 
 class AppAuthSignerTest {
@@ -31,7 +32,17 @@ class AppAuthSignerTest {
     }
 
     @Test
-    void authorizationHeaderHasTheDocumentedForm() {
-        assertThat(AppAuthSigner.authorizationHeader("abc")).isEqualTo("HMAC-SHA256 signature=abc");
+    void spModeSignsTheEnterpriseAfterTheAppId() {
+        assertThat(AppAuthSigner.signForTenant("app", "key", "corp", "u1", 0, NONCE))
+                .isEqualTo(AppAuthSigner.sign("app:corp", "key", "u1", 0, NONCE))
+                .isNotEqualTo(AppAuthSigner.sign("app", "key", "u1", 0, NONCE));
+    }
+
+    @Test
+    void spModeSignatureMatchesTheOfficialSdksMultiTenantForm() {
+        String nonce = "0123456789abcdef0123456789abcdef";
+        String sdk = new AppAuthInfoV2().withAppId("a1b2c3").withKey("s3cr3t").withNonce(nonce).withCorpId("corp-9").withTenantScene(TenantSceneEnum.MULTI_TENANT)
+                .withExpireTime(1_900_000_000L).withClientType(72).build();
+        assertThat(AppAuthSigner.signForTenant("a1b2c3", "s3cr3t", "corp-9", null, 1_900_000_000L, nonce)).isEqualTo(sdk);
     }
 }

@@ -145,7 +145,7 @@ class ActionValidationTest {
             ValidChange valid = valid(cancel());
 
             assertThat(valid).isEqualTo(new ValidChange("crm-7731-v9", ChangeAction.CANCEL, null, "914087436",
-                    null, null, List.of(), List.of()));
+                    null, null, List.of(), List.of(), null));
         }
 
         @Test

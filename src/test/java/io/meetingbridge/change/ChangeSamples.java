@@ -18,6 +18,7 @@ final class ChangeSamples {
 
     private static final ChangeParser PARSER = new ChangeParser();
     private static final ChangeValidator VALIDATOR = new ChangeValidator();
+    private static final ChangeValidator SP_VALIDATOR = new ChangeValidator(true);
 
     private ChangeSamples() {
     }
@@ -46,6 +47,11 @@ final class ChangeSamples {
     /** Parses and validates a record value as the bridge does. */
     static ValidChange accept(byte[] value) throws InvalidChangeException {
         return VALIDATOR.validate(PARSER.parse(value));
+    }
+
+    /** As {@link #accept(byte[])}, by a bridge in SP mode ({@code meeting.auth.mode=sp}). */
+    static ValidChange acceptInSpMode(byte[] value) throws InvalidChangeException {
+        return SP_VALIDATOR.validate(PARSER.parse(value));
     }
 
     static void assertRejected(byte[] value, String detail) {

@@ -1,7 +1,6 @@
 package io.meetingbridge.change;
 
 import static io.meetingbridge.change.ChangeSamples.JSON;
-import static io.meetingbridge.change.ChangeSamples.accept;
 import static io.meetingbridge.change.ChangeSamples.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +47,7 @@ class SchemaExamplesTest {
     @ParameterizedTest(name = "example {index}: {0}")
     @MethodSource("examples")
     void everyExampleIsAcceptedByTheBridge(JsonNode example) throws InvalidChangeException {
-        ValidChange valid = accept(bytes(example));
+        ValidChange valid = accept(example);
 
         assertThat(valid.action().wireName()).isEqualTo(example.path("action").asText("modify"));
         assertThat(valid.changeId()).isEqualTo(example.get("changeId").textValue());
@@ -59,7 +58,7 @@ class SchemaExamplesTest {
         Set<ChangeAction> actions = EnumSet.noneOf(ChangeAction.class);
         List<ValidChange> valid = new ArrayList<>();
         for (JsonNode example : examples().toList()) {
-            ValidChange change = accept(bytes(example));
+            ValidChange change = accept(example);
             actions.add(change.action());
             valid.add(change);
         }
@@ -69,14 +68,15 @@ class SchemaExamplesTest {
                 .anyMatch(v -> v.action() == ChangeAction.MODIFY_OCCURRENCE && v.occurrenceStart() == null)
                 .anyMatch(v -> !v.cycleSubConfIDs().isEmpty())
                 .anyMatch(v -> !v.occurrenceStarts().isEmpty())
-                .anyMatch(v -> v.action() == ChangeAction.MODIFY && v.conferenceID() == null);
+                .anyMatch(v -> v.action() == ChangeAction.MODIFY && v.conferenceID() == null)
+                .anyMatch(v -> v.corpId() != null);
     }
 
     @Test
     void theOccurrenceBodiesAreWhatTheOfficialSdkSendsForOneOccurrence() throws Exception {
         List<ValidChange> moves = new ArrayList<>();
         for (JsonNode example : examples().toList()) {
-            ValidChange change = accept(bytes(example));
+            ValidChange change = accept(example);
             if (change.action() == ChangeAction.MODIFY_OCCURRENCE) {
                 moves.add(change);
             }
@@ -126,6 +126,11 @@ class SchemaExamplesTest {
         JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(SCHEMA, formatsAreRules);
 
         assertThat(schema.validate(change).isEmpty()).as(schema.validate(change).toString()).isEqualTo(valid);
+    }
+
+    /** An example with corpId is written for SP mode, the others for enterprise mode (the default). */
+    private static ValidChange accept(JsonNode example) throws InvalidChangeException {
+        return example.has("corpId") ? ChangeSamples.acceptInSpMode(bytes(example)) : ChangeSamples.accept(bytes(example));
     }
 
     static Stream<JsonNode> examples() {

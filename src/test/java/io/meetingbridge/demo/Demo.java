@@ -62,10 +62,37 @@ public final class Demo {
             }
             printOccurrences(kafka, topics);
             printDeadLetters(kafka, topics);
+            spMode(kafka, api);
             say("");
             say("Done: the Meeting API had " + api.traffic().callsByOperation() + " calls and "
                     + api.traffic().authCalls() + " authentication(s).");
         }
+    }
+
+    /**
+     * SP mode: a second bridge serves two enterprises of one App ID, each with its own token; the simulator
+     * refuses one of them, whose change is dead-lettered while the other's flows.
+     */
+    private static void spMode(EmbeddedKafka kafka, MeetingApiSimulator api) {
+        EmbeddedKafka.Topics topics = new EmbeddedKafka.Topics("sp.meeting.changes", "sp.meeting.occurrences",
+                "sp.meeting.changes.dlq", "sp.meeting.series");
+        kafka.createTopic(topics.changes(), 1);
+        kafka.createTopic(topics.occurrences(), 1);
+        kafka.createTopic(topics.deadLetter(), 1);
+        api.faults().refuseTenant("globex", 403);
+        say("");
+        say("SP mode (meeting.auth.mode=sp): enterprises acme and globex publish series " + SERIES_KEY
+                + " each; the API refuses globex ...");
+        try (RunningBridge bridge = RunningBridge.with(kafka, topics, api.baseUri().toString())
+                .set("kafka.group-id", GROUP).set("meeting.auth.mode", "sp").start()) {
+            step(kafka, topics, "Two enterprises, one seriesKey", List.of(
+                    SampleChanges.keyed(topics.changes(), SERIES_KEY, SampleChanges.forTenant("acme",
+                            SampleChanges.create("acme-v1", SERIES_KEY, "Acme planning"))),
+                    SampleChanges.keyed(topics.changes(), SERIES_KEY, SampleChanges.forTenant("globex",
+                            SampleChanges.create("globex-v1", SERIES_KEY, "Globex planning")))));
+        }
+        printOccurrences(kafka, topics);
+        printDeadLetters(kafka, topics);
     }
 
     private static List<ProducerRecord<byte[], byte[]>> life(String topic) {
@@ -113,15 +140,17 @@ public final class Demo {
         say("");
         say("%d records on %s, per conference in the order they were written:".formatted(occurrences.size(),
                 topics.occurrences()));
-        String row = "  %-10s %-9s %-12s %-19s %-10s %-6s %-17s %s";
-        say(row.formatted("key", "series", "change", "action", "state", "n/of", "start (UTC)", "end (UTC)"));
+        String row = "  %-10s %-7s %-9s %-12s %-19s %-10s %-6s %-17s %s";
+        say(row.formatted("key", "tenant", "series", "change", "action", "state", "n/of", "start (UTC)", "end (UTC)"));
         occurrences.stream()
                 .sorted(java.util.Comparator.comparing((ConsumerRecord<byte[], byte[]> r) -> text(r.key()))
                         .thenComparingLong(ConsumerRecord::offset))
                 .forEach(r -> {
                     JsonNode occurrence = json(r.value());
                     String seriesKey = header(r, "meeting-series-key");
-                    say(row.formatted(text(r.key()), seriesKey == null ? "-" : seriesKey, header(r, "meeting-change-id"),
+                    String tenant = header(r, "meeting-tenant");
+                    say(row.formatted(text(r.key()), tenant == null ? "-" : tenant, seriesKey == null ? "-" : seriesKey,
+                            header(r, "meeting-change-id"),
                             header(r, "meeting-action"), header(r, "meeting-occurrence-state"),
                             header(r, "meeting-occurrence-index") + "/" + header(r, "meeting-occurrence-count"),
                             occurrence.path("startTime").asText(), occurrence.path("endTime").asText()));
@@ -133,8 +162,9 @@ public final class Demo {
                 (int) kafka.endOffsetSum(topics.deadLetter()), Duration.ofSeconds(10));
         say("");
         say("%d records on %s:".formatted(dead.size(), topics.deadLetter()));
-        dead.forEach(r -> say("  key %s, change %s: %s (HTTP %s, %s attempts)%n    %s".formatted(text(r.key()),
-                header(r, "dlq-change-id"), header(r, "dlq-reason"),
+        dead.forEach(r -> say("  key %s, change %s%s: %s (HTTP %s, %s attempts)%n    %s".formatted(text(r.key()),
+                header(r, "dlq-change-id"), header(r, "dlq-tenant") == null ? "" : " of " + header(r, "dlq-tenant"),
+                header(r, "dlq-reason"),
                 header(r, "dlq-http-status") == null ? "-" : header(r, "dlq-http-status"),
                 header(r, "dlq-attempts"), header(r, "dlq-detail"))));
     }

@@ -3,6 +3,7 @@ package io.meetingbridge.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meetingbridge.change.ChangePosition;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class LedgerCodecTest {
                 new KnownOccurrence("3f2504e0-4f89-11d3-9a0c-0305e82c3301", "2026-12-07 01:00", "2026-12-07 01:30", true),
                 new KnownOccurrence("überall-42", "2026-12-09T01:00:00Z", null, false),
                 new KnownOccurrence("", "2026-02-30 01:00", "2026-12-09 02:00", false));
-        SeriesEntry entry = new SeriesEntry("crm-7731", "914087436", SeriesState.ACTIVE, "crm-7731-v3",
+        SeriesEntry entry = new SeriesEntry(null, "crm-7731", "914087436", SeriesState.ACTIVE, "crm-7731-v3",
                 new ChangePosition("meeting.changes", 2, 41, 1_764_547_200_000L), occurrences);
 
         SeriesEntry read = LedgerCodec.read(LedgerCodec.write(entry));
@@ -32,9 +33,9 @@ class LedgerCodecTest {
 
     @Test
     void aCreateUnderWayHasNoConferenceIdAndKeepsTheLastAppliedChangeOfTheSeriesItReplaces() throws Exception {
-        SeriesEntry cancelled = new SeriesEntry("crm-1", "900", SeriesState.CANCELLED, "v9",
+        SeriesEntry cancelled = new SeriesEntry(null, "crm-1", "900", SeriesState.CANCELLED, "v9",
                 new ChangePosition("meeting.changes", 0, 9, 9L), List.of());
-        SeriesEntry creating = SeriesEntry.creating("crm-1", cancelled);
+        SeriesEntry creating = SeriesEntry.creating(null, "crm-1", cancelled);
 
         SeriesEntry read = LedgerCodec.read(LedgerCodec.write(creating));
 
@@ -43,5 +44,32 @@ class LedgerCodecTest {
         assertThat(read.lastApplied()).isEqualTo(cancelled.lastApplied());
         assertThat(read.key()).isEqualTo("crm-1");
         assertThat(LedgerCodec.tree(read).has("conferenceID")).isFalse();
+    }
+
+    @Test
+    void aValueWrittenBeforeSpModeReadsAsEnterpriseModeUnderItsOldKey() throws Exception {
+        byte[] enterpriseModeValue = ("{\"seriesKey\":\"crm-7731\",\"conferenceID\":\"914087436\",\"state\":\"active\","
+                + "\"lastChangeId\":\"crm-7731-v3\",\"lastApplied\":{\"topic\":\"meeting.changes\",\"partition\":2,"
+                + "\"offset\":41,\"timestamp\":1764547200000},\"occurrences\":[]}").getBytes(StandardCharsets.UTF_8);
+
+        SeriesEntry read = LedgerCodec.read(enterpriseModeValue);
+
+        assertThat(read.tenant()).isNull();
+        assertThat(read.key()).isEqualTo("crm-7731");
+        assertThat(LedgerCodec.tree(read).has("corpId")).isFalse();
+        assertThat(LedgerCodec.write(read)).isEqualTo(enterpriseModeValue);
+    }
+
+    @Test
+    void aTenantsSeriesIsKeyedWithinItsTenantAndKeepsItThroughTheTopic() throws Exception {
+        SeriesEntry acme = new SeriesEntry("acme", "crm-7731", "914087436", SeriesState.ACTIVE, null, null, List.of());
+        SeriesEntry globex = new SeriesEntry("globex", "crm-7731", null, SeriesState.CREATING, null, null, List.of());
+
+        SeriesEntry read = LedgerCodec.read(LedgerCodec.write(acme));
+
+        assertThat(read.tenant()).isEqualTo("acme");
+        assertThat(read.key()).isEqualTo("acme/crm-7731").isNotEqualTo(globex.key());
+        assertThat(new SeriesEntry("acme", null, "914087436", SeriesState.ACTIVE, null, null, List.of()).key())
+                .isEqualTo("acme/914087436");
     }
 }

@@ -80,7 +80,7 @@ public final class LedgerRestoreMeasurement {
             known.add(new KnownOccurrence("%032x".formatted((long) i * 1000 + n), "2026-12-%02d 01:00".formatted(n % 28 + 1),
                     "2026-12-%02d 02:00".formatted(n % 28 + 1), false));
         }
-        return new SeriesEntry("crm-" + i, Integer.toString(100_000_000 + i), SeriesState.ACTIVE, "crm-" + i + "-v1",
+        return new SeriesEntry(null, "crm-" + i, Integer.toString(100_000_000 + i), SeriesState.ACTIVE, "crm-" + i + "-v1",
                 new ChangePosition("meeting.changes", i % 3, i, 1_764_547_200_000L + i), known);
     }
 

@@ -2,6 +2,8 @@ package io.meetingbridge.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.huaweicloud.sdk.meeting.v1.model.AppAuthInfoV2;
+import com.huaweicloud.sdk.meeting.v1.model.TenantSceneEnum;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,7 +27,7 @@ class AppAuthSignatureTest {
         "u1,   23d18130e7e3e58829095bb77f767b609439bee9bc7fde12d7eedb63122679f1",
         "none, 421ec01570491b717ac515a284688c2baca54603c2b1ccfd397a5eb717a959b5"})
     void matchesTheDocumentedVectors(String userId, String signature) {
-        assertThat(AppAuthSignature.expected("key", "app", userId, 0, NONCE)).isEqualTo(signature);
+        assertThat(AppAuthSignature.expected("key", "app", null, userId, 0, NONCE)).isEqualTo(signature);
     }
 
     @Test
@@ -33,8 +35,19 @@ class AppAuthSignatureTest {
         long expireTime = SimulatorTestClient.tenMinutesFromNow();
         String nonce = SimulatorTestClient.nonce();
 
-        assertThat(AppAuthSignature.expected("k\u00e9y", "app", "u\u00fc", expireTime, nonce))
+        assertThat(AppAuthSignature.expected("k\u00e9y", "app", null, "u\u00fc", expireTime, nonce))
                 .isEqualTo(SimulatorTestClient.sdkSignature("app", "k\u00e9y", "u\u00fc", expireTime, nonce));
+    }
+
+    @Test
+    void spModeAgreesWithTheOfficialSdksMultiTenantForm() {
+        long expireTime = SimulatorTestClient.tenMinutesFromNow();
+        String nonce = SimulatorTestClient.nonce();
+        String sdk = new AppAuthInfoV2().withAppId("app").withKey("key").withCorpId("corp-1")
+                .withTenantScene(TenantSceneEnum.MULTI_TENANT).withExpireTime(expireTime).withNonce(nonce)
+                .withClientType(72).build();
+
+        assertThat(AppAuthSignature.expected("key", "app", "corp-1", null, expireTime, nonce)).isEqualTo(sdk);
     }
 
     /** A fake that shares code with the bridge could pass a bug on both sides. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.huaweicloud.sdk.meeting.v1.model.AppAuthInfoV2;
+import com.huaweicloud.sdk.meeting.v1.model.TenantSceneEnum;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -72,8 +73,12 @@ final class SimulatorTestClient {
     }
 
     static JsonNode json(HttpResponse<String> response) {
+        return json(response.body());
+    }
+
+    static JsonNode json(String text) {
         try {
-            return JSON.readTree(response.body());
+            return JSON.readTree(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -85,6 +90,17 @@ final class SimulatorTestClient {
         String nonce = nonce();
         return postAuth(authBody(APP_ID, USER_ID, expireTime, nonce),
                 "HMAC-SHA256 signature=" + sdkSignature(APP_ID, APP_KEY, USER_ID, expireTime, nonce));
+    }
+
+    /** SP mode: authenticates for one enterprise as the SDK's MULTI_TENANT scene signs it. */
+    HttpResponse<String> authenticateTenant(String corpId) {
+        long expireTime = tenMinutesFromNow();
+        String nonce = nonce();
+        String signature = new AppAuthInfoV2().withAppId(APP_ID).withKey(APP_KEY).withCorpId(corpId)
+                .withTenantScene(TenantSceneEnum.MULTI_TENANT).withExpireTime(expireTime).withNonce(nonce)
+                .withClientType(72).build();
+        ObjectNode body = ((ObjectNode) json(authBody(APP_ID, null, expireTime, nonce))).put("corpId", corpId);
+        return postAuth(body.toString(), "HMAC-SHA256 signature=" + signature);
     }
 
     String accessToken() {

@@ -17,7 +17,7 @@ class TrafficRecorderTest {
 
     private static RecordedPut put(int number) {
         return new RecordedPut(String.valueOf(number % 2), "conferenceID=" + number,
-                Map.of("X-Access-Token", List.of("token")), new byte[] {1}, Instant.now());
+                Map.of("X-Access-Token", List.of("token")), new byte[] {1}, Instant.now(), "");
     }
 
     @Test
@@ -40,7 +40,7 @@ class TrafficRecorderTest {
     void clearForgetsCountsPutsOverlapsAndReceiveTimes() {
         TrafficRecorder recorder = new TrafficRecorder();
         recorder.recordPut(put(1));
-        recorder.recordAuthCall();
+        recorder.recordAuthCall(null, null);
         OpenCall first = recorder.callReceived("PUT /x", "7", true);
         OpenCall second = recorder.callReceived("PUT /x", "7", true);
 

@@ -75,6 +75,11 @@ public final class SampleChanges {
                 {"changeId":"%s","action":"cancel","seriesKey":"%s"}""".formatted(changeId, seriesKey);
     }
 
+    /** The same change in SP mode, named for its enterprise. */
+    public static String forTenant(String corpId, String change) {
+        return "{\"corpId\":\"" + corpId + "\"," + change.strip().substring(1);
+    }
+
     public static ProducerRecord<byte[], byte[]> record(String topic, String key, String value) {
         return new ProducerRecord<>(topic, key == null ? null : bytes(key), value == null ? null : bytes(value));
     }
