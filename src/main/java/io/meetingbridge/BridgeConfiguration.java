@@ -23,6 +23,7 @@ import io.meetingbridge.deadletter.DeadLetterCapacityCheck;
 import io.meetingbridge.deadletter.DeadLetterPublisher;
 import io.meetingbridge.deadletter.DeadLetterRecords;
 import io.meetingbridge.deadletter.ReplayOrigin;
+import io.meetingbridge.events.EventReceiver;
 import io.meetingbridge.failure.ApiCircuit;
 import io.meetingbridge.failure.FailureClassifier;
 import io.meetingbridge.ledger.CreatedSeriesSearch;
@@ -278,6 +279,11 @@ public class BridgeConfiguration implements CamelConfiguration {
             }
         });
         camelContext.addStartupListener(new StaticMembershipGuard());
+        if (Boolean.parseBoolean(camelContext.resolvePropertyPlaceholders("{{" + EventReceiver.ENABLED + "}}"))) {
+            camelContext.addService(new EventReceiver(key -> camelContext.resolvePropertyPlaceholders("{{" + key + "}}"),
+                    () -> kafkaProducerSettings(camelContext), () -> kafkaConnectionSettings(camelContext),
+                    () -> MeterRegistries.of(camelContext), Clock.systemUTC()));
+        }
     }
 
     /** camel-kafka's producer settings: brokers, security, acks, idempotence, timeouts, size limit. */
