@@ -40,15 +40,14 @@ final class EventWriter {
         if (earlier != null) {
             return earlier.thenApply(outcome -> Outcome.DUPLICATE);
         }
-        int partitions = written.partitions();
         // only the check is cut short: once sent, the producer's own delivery timeout decides, so that a 503 is
         // never answered for a record that is still on its way (the retry would write it a second time)
-        CompletableFuture<Outcome> attempt = partitions == 0
-                ? CompletableFuture.failedFuture(new IllegalStateException("the events topic is not read yet"))
-                : written.contains(identity, records.record(push, partitions).partition())
-                        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                        .thenComposeAsync(known -> known ? CompletableFuture.completedFuture(Outcome.DUPLICATE)
-                                : send(push, partitions), blocking);
+        CompletableFuture<Outcome> attempt = written.partitions()
+                .thenCompose(partitions -> written.contains(identity, records.record(push, partitions).partition())
+                        .thenApply(known -> known ? 0 : partitions))
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .thenComposeAsync(partitions -> partitions == 0 ? CompletableFuture.completedFuture(Outcome.DUPLICATE)
+                        : send(push, partitions), blocking);
         attempt.whenComplete((outcome, failure) -> {
             inFlight.remove(identity, mine);
             if (failure != null) {

@@ -51,6 +51,7 @@ final class WrittenEvents implements AutoCloseable {
     private final Map<EventIdentity, Long> known = new ConcurrentHashMap<>();
     private final Queue<Waiter> waiters = new ConcurrentLinkedQueue<>();
     private final AtomicReference<AtomicLongArray> positions = new AtomicReference<>();
+    private final CompletableFuture<Integer> following = new CompletableFuture<>();
     private final Thread follower;
     private volatile boolean running = true;
 
@@ -75,10 +76,9 @@ final class WrittenEvents implements AutoCloseable {
         follower.start();
     }
 
-    /** The partitions of the topic once the follower has found it; 0 before. */
-    int partitions() {
-        AtomicLongArray read = positions.get();
-        return read == null ? 0 : read.length();
+    /** The topic's number of partitions, once the follower has found the topic and is reading it. */
+    CompletableFuture<Integer> partitions() {
+        return following;
     }
 
     /** Whether the event is on the topic, answered after reading its partition to its current end. */
@@ -114,6 +114,7 @@ final class WrittenEvents implements AutoCloseable {
             consumer.assign(assigned);
             seekToMemoryStart(assigned);
             positions.set(new AtomicLongArray(assigned.size()));
+            following.complete(assigned.size());
             long nextPurge = 0;
             while (running) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
