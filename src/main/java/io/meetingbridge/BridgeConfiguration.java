@@ -26,6 +26,7 @@ import io.meetingbridge.deadletter.ReplayOrigin;
 import io.meetingbridge.events.EventReceiver;
 import io.meetingbridge.failure.ApiCircuit;
 import io.meetingbridge.failure.FailureClassifier;
+import io.meetingbridge.ledger.CancelledInApp;
 import io.meetingbridge.ledger.CreatedSeriesSearch;
 import io.meetingbridge.ledger.SeriesChanges;
 import io.meetingbridge.ledger.SeriesLedger;
@@ -282,7 +283,9 @@ public class BridgeConfiguration implements CamelConfiguration {
         if (Boolean.parseBoolean(camelContext.resolvePropertyPlaceholders("{{" + EventReceiver.ENABLED + "}}"))) {
             camelContext.addService(new EventReceiver(key -> camelContext.resolvePropertyPlaceholders("{{" + key + "}}"),
                     () -> kafkaProducerSettings(camelContext), () -> kafkaConnectionSettings(camelContext),
-                    () -> MeterRegistries.of(camelContext), Clock.systemUTC()));
+                    () -> MeterRegistries.of(camelContext), conferenceID -> new CancelledInApp(camelContext.getRegistry()
+                            .lookupByNameAndType("seriesLedger", SeriesLedger.class)).seriesCancelled(conferenceID),
+                    Clock.systemUTC()));
         }
     }
 

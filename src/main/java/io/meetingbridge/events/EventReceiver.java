@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +53,7 @@ public final class EventReceiver extends ServiceSupport {
     private final Supplier<Properties> producerSettings;
     private final Supplier<Properties> connectionSettings;
     private final Supplier<MeterRegistry> meterRegistry;
+    private final AppCancellations cancellations;
     private final Clock clock;
     private final PushParser parser = new PushParser();
     private final AtomicInteger active = new AtomicInteger();
@@ -65,7 +68,9 @@ public final class EventReceiver extends ServiceSupport {
 
     /** Built from a lookup of a setting's value by its name; Kafka's settings are read when it starts. */
     public EventReceiver(Function<String, String> setting, Supplier<Properties> producerSettings,
-                         Supplier<Properties> connectionSettings, Supplier<MeterRegistry> meters, Clock clock) {
+                         Supplier<Properties> connectionSettings, Supplier<MeterRegistry> meters,
+                         AppCancellations cancellations, Clock clock) {
+        this.cancellations = cancellations;
         this.settings = EventSettings.from(setting);
         this.producerSettings = producerSettings;
         this.connectionSettings = connectionSettings;
@@ -183,7 +188,8 @@ public final class EventReceiver extends ServiceSupport {
     private void write(RoutingContext ctx, EventPush push) {
         Context context = ctx.vertx().getOrCreateContext();
         long started = System.nanoTime();
-        writer.write(push).whenComplete((outcome, failure) -> context.runOnContext(v -> {
+        writer.write(push).thenCompose(outcome -> learn(push).thenApply(learnt -> outcome))
+                .whenComplete((outcome, failure) -> context.runOnContext(v -> {
             if (failure != null) {
                 LOG.warn("Event {} of meeting {} not written, answered 503 for Huawei to retry: {}", push.event(),
                         push.meetingId(), failure.toString());
@@ -199,6 +205,23 @@ public final class EventReceiver extends ServiceSupport {
             meters.handled(push.event(), result);
             answer(ctx, 200, JSON.createObjectNode().put("result", result));
         }));
+    }
+
+    /**
+     * The ledger learns a series cancelled in the app once its event is on Kafka, before the 200: when it cannot,
+     * Huawei's retry (a duplicate on Kafka) brings it again.
+     */
+    private CompletableFuture<Void> learn(EventPush push) {
+        if (!AppCancellations.CANCEL.equals(push.event()) || push.meetingId() == null || push.cycleSubId() != null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.runAsync(() -> {
+            try {
+                cancellations.seriesCancelled(push.meetingId());
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }, sending);
     }
 
     private void refuse(RoutingContext ctx, Refusal refusal) {

@@ -38,15 +38,19 @@ final class EventsRig {
 
     /** A bridge with the receiver on; settings override the rig's. */
     RunningBridge start(Map<String, String> settings) {
-        RunningBridge.Builder builder = RunningBridge.with(kafka, topics, "http://127.0.0.1:9")
-                .set("bridge.topics.events", eventsTopic)
+        RunningBridge.Builder builder = receiverOn(RunningBridge.with(kafka, topics, "http://127.0.0.1:9"));
+        settings.forEach(builder::set);
+        return builder.start();
+    }
+
+    /** The receiver on, on a free loopback port, writing to this rig's events topic. */
+    RunningBridge.Builder receiverOn(RunningBridge.Builder builder) {
+        return builder.set("bridge.topics.events", eventsTopic)
                 .set("bridge.events.enabled", "true")
                 .set("bridge.events.host", "127.0.0.1")
                 .set("bridge.events.port", "0")
                 .set("bridge.events.subscriber-id", SUBSCRIBER_ID)
                 .set("bridge.events.subscriber-key-file", keyFile.toString());
-        settings.forEach(builder::set);
-        return builder.start();
     }
 
     static URI url(RunningBridge bridge) {
