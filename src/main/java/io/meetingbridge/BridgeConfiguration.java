@@ -23,6 +23,7 @@ import io.meetingbridge.deadletter.DeadLetterCapacityCheck;
 import io.meetingbridge.deadletter.DeadLetterPublisher;
 import io.meetingbridge.deadletter.DeadLetterRecords;
 import io.meetingbridge.deadletter.ReplayOrigin;
+import io.meetingbridge.events.EventPushRegistration;
 import io.meetingbridge.events.EventReceiver;
 import io.meetingbridge.failure.ApiCircuit;
 import io.meetingbridge.failure.FailureClassifier;
@@ -191,6 +192,20 @@ public class BridgeConfiguration implements CamelConfiguration {
                 apiCallQuota);
         return new AccessTokenCache(client, Duration.ofSeconds(refreshMarginSeconds), Duration.ofMillis(retryInitialMs),
                 Duration.ofMillis(retryMaxMs), clock);
+    }
+
+    /** Registers the events receiver's URL as the enterprise's event push through the API (command line, JMX). */
+    @BindToRegistry(lazy = true)
+    public EventPushRegistration eventPushRegistration(
+            CamelContext camelContext, SSLContextParameters meetingApiTls, AccessTokenCache accessTokens,
+            @PropertyInject("meeting.api.base-url") String baseUrl,
+            @PropertyInject("bridge.events.subscriber-id") String subscriberId,
+            @PropertyInject("bridge.events.subscriber-key-file") String subscriberKeyFile,
+            @PropertyInject("meeting.api.connect-timeout-ms") long connectTimeoutMs,
+            @PropertyInject("meeting.api.response-timeout-ms") long responseTimeoutMs) {
+        return new EventPushRegistration(AppAuthClient.httpClient(ApiTrustStore.sslContext(meetingApiTls, camelContext),
+                Duration.ofMillis(connectTimeoutMs)), baseUrl, accessTokens, subscriberId, subscriberKeyFile,
+                Duration.ofMillis(responseTimeoutMs));
     }
 
     @BindToRegistry

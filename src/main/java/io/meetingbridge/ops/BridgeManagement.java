@@ -3,6 +3,7 @@ package io.meetingbridge.ops;
 import io.meetingbridge.failure.ApiCircuit;
 import io.meetingbridge.auth.AccessTokenCache;
 import io.meetingbridge.deadletter.DeadLetterReplay;
+import io.meetingbridge.events.EventPushRegistration;
 import io.meetingbridge.ledger.SeriesLedger;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -29,6 +30,7 @@ public final class BridgeManagement extends ServiceSupport {
     public static final String DELIVERY_MBEAN = "delivery";
     public static final String REPLAY_MBEAN = "dead-letter-replay";
     public static final String LEDGER_MBEAN = "series-ledger";
+    public static final String EVENT_PUSH_MBEAN = "event-push";
 
     private final CamelContext camelContext;
     private Clock clock;
@@ -60,6 +62,8 @@ public final class BridgeManagement extends ServiceSupport {
             agent.register(new ManagedReplay(DeadLetterReplay.of(camelContext)),
                     objectName(camelContext.getName(), REPLAY_MBEAN));
             agent.register(new ManagedSeriesLedger(ledger), objectName(camelContext.getName(), LEDGER_MBEAN));
+            agent.register(new ManagedEventPush(registry.lookupByNameAndType("eventPushRegistration",
+                    EventPushRegistration.class)), objectName(camelContext.getName(), EVENT_PUSH_MBEAN));
         }
         HealthCheckRegistry health = HealthCheckRegistry.get(camelContext);
         health.register(new ReadinessCheck("access-token", consumption::authenticationProblem));
@@ -93,6 +97,7 @@ public final class BridgeManagement extends ServiceSupport {
             agent.unregister(objectName(camelContext.getName(), DELIVERY_MBEAN));
             agent.unregister(objectName(camelContext.getName(), REPLAY_MBEAN));
             agent.unregister(objectName(camelContext.getName(), LEDGER_MBEAN));
+            agent.unregister(objectName(camelContext.getName(), EVENT_PUSH_MBEAN));
         }
     }
 

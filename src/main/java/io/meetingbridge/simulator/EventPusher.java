@@ -68,10 +68,15 @@ public final class EventPusher {
 
     /** Posts the event once, freshly signed, and returns the answer. */
     public HttpResponse<String> pushOnce(String eventInfo) throws IOException, InterruptedException {
+        return pushOnce(eventInfo, newNonce());
+    }
+
+    /** Posts the event once, signed now with this nonce, and returns the answer. */
+    public HttpResponse<String> pushOnce(String eventInfo, String nonce) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json;charset=UTF-8")
-                .header("X-Request-ID", nonce())
-                .POST(HttpRequest.BodyPublishers.ofString(body(eventInfo, clock.millis(), nonce()))).build();
+                .header("X-Request-ID", newNonce())
+                .POST(HttpRequest.BodyPublishers.ofString(body(eventInfo, clock.millis(), nonce))).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -94,7 +99,7 @@ public final class EventPusher {
         return new Delivery(retries.size() + 1, last);
     }
 
-    private static String nonce() {
+    public static String newNonce() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
