@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meetingbridge.testing.BridgeFixture;
+import io.meetingbridge.testing.RunningBridge;
 import io.meetingbridge.testing.SampleChanges;
 import java.io.IOException;
 import java.io.Reader;
@@ -48,7 +49,7 @@ class ObservabilityContractTest {
     private static Path root;
 
     @RegisterExtension
-    final BridgeFixture world = BridgeFixture.withPartitions(1).startBridge();
+    final BridgeFixture world = BridgeFixture.withPartitions(1).startBridge(ObservabilityContractTest::eventsReceiverOn);
 
     @BeforeAll
     static void locate() throws IOException {
@@ -86,6 +87,21 @@ class ObservabilityContractTest {
                 HttpResponse<String> answer = get(path);
                 assertThat(answer.statusCode()).as(probe + " " + path + " answered " + answer.body()).isEqualTo(200);
             });
+        }
+    }
+
+    /** The meeting events receiver serves metrics of its own: on, on a free port, with a key file for the test. */
+    private static RunningBridge.Builder eventsReceiverOn(RunningBridge.Builder bridge) {
+        try {
+            Path key = Files.createTempFile("subscriber", ".key");
+            Files.writeString(key, "observability-test-key");
+            key.toFile().deleteOnExit();
+            return bridge.set("bridge.events.enabled", "true").set("bridge.events.port", "0")
+                    .set("bridge.events.host", "127.0.0.1").set("bridge.events.subscriber-id", "observability")
+                    .set("bridge.events.subscriber-key-file", key.toString())
+                    .set("bridge.topics.events", "events-of-observability-" + System.nanoTime());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
