@@ -108,9 +108,12 @@ final class WrittenEvents implements AutoCloseable {
 
     private void follow() {
         try {
-            createWhenMissing();
-            List<TopicPartition> assigned = consumer.partitionsFor(topic, Duration.ofMinutes(1)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            List<TopicPartition> assigned = List.of();
+            while (running && assigned.isEmpty()) {
+                createWhenMissing();
+                assigned = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                        .map(info -> new TopicPartition(topic, info.partition())).toList();
+            }
             consumer.assign(assigned);
             seekToMemoryStart(assigned);
             positions.set(new AtomicLongArray(assigned.size()));

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -106,7 +107,7 @@ public final class EventPusher {
     }
 
     private static List<Duration> huaweiRetries() {
-        List<Duration> schedule = new java.util.ArrayList<>(List.of(
+        List<Duration> schedule = new ArrayList<>(List.of(
                 Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(30)));
         for (int i = 0; i < 48; i++) {
             schedule.add(Duration.ofMinutes(30));

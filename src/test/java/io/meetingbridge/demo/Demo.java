@@ -14,6 +14,7 @@ import io.meetingbridge.testing.RunningBridge;
 import io.meetingbridge.testing.SampleChanges;
 import io.meetingbridge.testing.TestCredentials;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,7 +40,7 @@ public final class Demo {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(Map.of());
              MeetingApiSimulator api = MeetingApiSimulator.builder()
                      .credential(TestCredentials.APP_ID, TestCredentials.APP_KEY)
-                     .eventRetries(java.util.Collections.nCopies(10, java.time.Duration.ofSeconds(1))).start()) {
+                     .eventRetries(Collections.nCopies(10, Duration.ofSeconds(1))).start()) {
             EmbeddedKafka.Topics topics = new EmbeddedKafka.Topics("meeting.changes", "meeting.occurrences",
                     "meeting.changes.dlq", "meeting.series");
             kafka.createTopic(topics.changes(), 3);

@@ -7,16 +7,13 @@ import io.meetingbridge.ledger.SeriesEntry;
 import io.meetingbridge.ledger.SeriesLedger;
 import io.meetingbridge.simulator.MeetingApiSimulator;
 import io.meetingbridge.testing.EmbeddedKafka;
+import io.meetingbridge.testing.EventsReceiverOn;
 import io.meetingbridge.testing.RunningBridge;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,16 +30,7 @@ final class MeetingEventsDemo {
 
     /** The receiver on, on a free loopback port, with a subscriber key of the demo's own. */
     static RunningBridge.Builder receiverOn(RunningBridge.Builder bridge) {
-        try {
-            Path key = Files.createTempFile("demo-subscriber", ".key");
-            Files.writeString(key, "demo-subscriber-key");
-            key.toFile().deleteOnExit();
-            return bridge.set("bridge.events.enabled", "true").set("bridge.events.host", "127.0.0.1")
-                    .set("bridge.events.port", "0").set("bridge.events.subscriber-id", "demo-subscriber")
-                    .set("bridge.events.subscriber-key-file", key.toString()).set("bridge.topics.events", TOPIC);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return EventsReceiverOn.with(bridge, TOPIC, "demo-subscriber", "demo-subscriber-key");
     }
 
     static void run(RunningBridge bridge, MeetingApiSimulator api, EmbeddedKafka kafka, String seriesKey,

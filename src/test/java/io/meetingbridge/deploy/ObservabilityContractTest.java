@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meetingbridge.testing.BridgeFixture;
+import io.meetingbridge.testing.EventsReceiverOn;
 import io.meetingbridge.testing.RunningBridge;
 import io.meetingbridge.testing.SampleChanges;
 import java.io.IOException;
@@ -90,19 +91,10 @@ class ObservabilityContractTest {
         }
     }
 
-    /** The meeting events receiver serves metrics of its own: on, on a free port, with a key file for the test. */
+    /** The meeting events receiver serves metrics of its own. */
     private static RunningBridge.Builder eventsReceiverOn(RunningBridge.Builder bridge) {
-        try {
-            Path key = Files.createTempFile("subscriber", ".key");
-            Files.writeString(key, "observability-test-key");
-            key.toFile().deleteOnExit();
-            return bridge.set("bridge.events.enabled", "true").set("bridge.events.port", "0")
-                    .set("bridge.events.host", "127.0.0.1").set("bridge.events.subscriber-id", "observability")
-                    .set("bridge.events.subscriber-key-file", key.toString())
-                    .set("bridge.topics.events", "events-of-observability-" + System.nanoTime());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return EventsReceiverOn.with(bridge, "events-of-observability-" + System.nanoTime(), "observability",
+                "observability-test-key");
     }
 
     private Set<String> servedMetricNames() throws Exception {

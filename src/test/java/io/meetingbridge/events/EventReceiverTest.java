@@ -9,13 +9,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,7 +119,7 @@ class EventReceiverTest {
         String huge = genuine.replace("\"payload\":{", "\"payload\":{\"pad\":\"" + "x".repeat(70_000) + "\",");
         long before = rig.written();
 
-        Map<String, Integer> cases = new java.util.LinkedHashMap<>();
+        Map<String, Integer> cases = new LinkedHashMap<>();
         cases.put("bad signature", status("POST", JSON, genuine.replaceFirst("\"signature\":\"(.)", "\"signature\":\"$1x")));
         cases.put("no signature", status("POST", JSON, genuine.replaceFirst("\"signature\":\"[0-9a-f]+\",", "")));
         cases.put("eventInfo changed after signing", status("POST", JSON, genuine.replace("914100", "914101")));
@@ -161,7 +168,7 @@ class EventReceiverTest {
         try (Socket first = slowPush(); Socket second = slowPush()) {
             String third = rig.signed(bridge, EventsRig.SUBSCRIBER_ID, EventsRig.SUBSCRIBER_KEY,
                     EventsRig.eventInfo("meeting.started", "914200", null), System.currentTimeMillis());
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+            Awaitility.await().atMost(Duration.ofSeconds(5))
                     .until(() -> status("POST", JSON, third) == 503 || rig.written() > before);
             assertThat(rig.written()).isEqualTo(before);
 
@@ -170,6 +177,43 @@ class EventReceiverTest {
             assertThat(status("POST", JSON, third)).isEqualTo(200);
         }
         assertThat(rig.written()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void pushesAreCountedByEventAndOutcomeAndRefusalsByReason() throws Exception {
+        String written = "event=\"meeting.conclude\",outcome=\"written\",reason=\"none\"";
+        String duplicate = "event=\"meeting.conclude\",outcome=\"duplicate\",reason=\"none\"";
+        String refused = "event=\"unauthenticated\",outcome=\"refused\",reason=\"signature\"";
+        Map<String, Double> before = counts(written, duplicate, refused);
+        String body = rig.signed(bridge, EventsRig.SUBSCRIBER_ID, EventsRig.SUBSCRIBER_KEY,
+                EventsRig.eventInfo("meeting.conclude", "914300", null), System.currentTimeMillis());
+
+        status("POST", JSON, body);
+        status("POST", JSON, body);
+        status("POST", JSON, body.replaceFirst("\"signature\":\"(.)", "\"signature\":\"$1x"));
+
+        Map<String, Double> after = counts(written, duplicate, refused);
+        assertThat(after.get(written) - before.get(written)).isEqualTo(1.0);
+        assertThat(after.get(duplicate) - before.get(duplicate)).isEqualTo(1.0);
+        assertThat(after.get(refused) - before.get(refused)).isEqualTo(1.0);
+        assertThat(metrics()).contains("meeting_bridge_events_write_seconds_count");
+    }
+
+    /** The value of meeting_bridge_events_received_total for each label set (0 when not served yet). */
+    private static Map<String, Double> counts(String... labels) throws Exception {
+        String metrics = metrics();
+        Map<String, Double> counts = new HashMap<>();
+        for (String label : labels) {
+            Matcher line = Pattern.compile("(?m)^meeting_bridge_events_received_total\\{"
+                    + Pattern.quote(label) + "[^}]*} (\\S+)$").matcher(metrics);
+            counts.put(label, line.find() ? Double.parseDouble(line.group(1)) : 0.0);
+        }
+        return counts;
+    }
+
+    private static String metrics() throws Exception {
+        return rig.http.send(HttpRequest.newBuilder(URI.create(bridge.managementUrl()
+                + "/observe/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** Sends the headers and the first bytes of a body, then nothing: it holds one of the two places. */

@@ -2,14 +2,13 @@ package io.meetingbridge.events;
 
 import io.meetingbridge.simulator.EventPusher;
 import io.meetingbridge.testing.EmbeddedKafka;
+import io.meetingbridge.testing.EventsReceiverOn;
 import io.meetingbridge.testing.RunningBridge;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -27,13 +26,9 @@ final class EventsRig {
     final EmbeddedKafka.Topics topics = kafka.createTopics(1);
     final String eventsTopic = "events-" + UUID.randomUUID().toString().substring(0, 8);
     final HttpClient http = HttpClient.newHttpClient();
-    private final Path keyFile;
 
-    EventsRig(int partitions) throws IOException {
+    EventsRig(int partitions) {
         kafka.createTopic(eventsTopic, partitions);
-        keyFile = Files.createTempFile("subscriber", ".key");
-        Files.writeString(keyFile, SUBSCRIBER_KEY + "\n");
-        keyFile.toFile().deleteOnExit();
     }
 
     /** A bridge with the receiver on; settings override the rig's. */
@@ -45,12 +40,7 @@ final class EventsRig {
 
     /** The receiver on, on a free loopback port, writing to this rig's events topic. */
     RunningBridge.Builder receiverOn(RunningBridge.Builder builder) {
-        return builder.set("bridge.topics.events", eventsTopic)
-                .set("bridge.events.enabled", "true")
-                .set("bridge.events.host", "127.0.0.1")
-                .set("bridge.events.port", "0")
-                .set("bridge.events.subscriber-id", SUBSCRIBER_ID)
-                .set("bridge.events.subscriber-key-file", keyFile.toString());
+        return EventsReceiverOn.with(builder, eventsTopic, SUBSCRIBER_ID, SUBSCRIBER_KEY);
     }
 
     static URI url(RunningBridge bridge) {

@@ -20,7 +20,7 @@ import javax.net.ssl.SSLContext;
 final class SelfSignedCertificate {
 
     static final String TRUST_STORE_PASSWORD = "trust-store-pass";
-    private static final String KEY_STORE_PASSWORD = "key-store-pass";
+    static final String KEY_STORE_PASSWORD = "key-store-pass";
     private static final String ALIAS = "meeting-api";
 
     private final Path keyStore;
@@ -44,6 +44,11 @@ final class SelfSignedCertificate {
         keytool("-importcert", "-noprompt", "-alias", ALIAS, "-file", certificate.toString(),
                 "-keystore", trustStore.toString(), "-storetype", "PKCS12", "-storepass", TRUST_STORE_PASSWORD);
         return new SelfSignedCertificate(keyStore, trustStore);
+    }
+
+    /** The PKCS12 key store (private key and certificate, {@link #KEY_STORE_PASSWORD}) a server presents. */
+    Path keyStore() {
+        return keyStore;
     }
 
     /** The trust store (certificate only, no private key) to give the bridge. */
