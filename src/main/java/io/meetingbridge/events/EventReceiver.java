@@ -94,7 +94,11 @@ public final class EventReceiver extends ServiceSupport {
         written.start();
         producer = new KafkaProducer<>(producerSettings.get(), new ByteArraySerializer(), new ByteArraySerializer());
         // a send may block while the producer looks for the broker: never on Vert.x's event loop
-        sending = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "events-sender"));
+        sending = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "events-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
         writer = new EventWriter(producer, new EventRecords(settings.topic()), written, settings.writeTimeout(), sending);
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
         Router router = Router.router(vertx);
