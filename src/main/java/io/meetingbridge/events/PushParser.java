@@ -47,9 +47,14 @@ final class PushParser {
                         if (value != JsonToken.START_OBJECT) {
                             throw new MalformedPushException("eventInfo is not a JSON object");
                         }
-                        int start = (int) parser.currentTokenLocation().getByteOffset();
+                        long start = parser.currentTokenLocation().getByteOffset();
                         info = parser.readValueAsTree();
-                        eventInfo = Arrays.copyOfRange(body, start, (int) parser.currentLocation().getByteOffset());
+                        long end = parser.currentLocation().getByteOffset();
+                        if (start < 0 || end < start) {
+                            // Jackson counts characters, not bytes, in a body it found to be UTF-16 or UTF-32
+                            throw new MalformedPushException("the body is not UTF-8");
+                        }
+                        eventInfo = Arrays.copyOfRange(body, (int) start, (int) end);
                     }
                     default -> parser.skipChildren();
                 }

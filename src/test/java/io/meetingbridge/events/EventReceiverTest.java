@@ -14,10 +14,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -137,6 +139,9 @@ class EventReceiverTest {
         cases.put("duplicate key in eventInfo", status("POST", JSON, genuine.replace("\"payload\":{", "\"event\":\"x\",\"payload\":{")));
         cases.put("trailing data", status("POST", JSON, genuine + "{}"));
         cases.put("no eventInfo", status("POST", JSON, "{\"appID\":\"1988692299\"}"));
+        cases.put("UTF-16", rig.http.send(HttpRequest.newBuilder(EventsRig.url(bridge)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(genuine, StandardCharsets.UTF_16BE)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
         cases.put("GET", status("GET", null, ""));
         cases.put("text/plain", status("POST", "text/plain", genuine));
         cases.put("JSON in another charset", status("POST", "application/json;charset=ISO-8859-1", genuine));
@@ -152,13 +157,35 @@ class EventReceiverTest {
                 Map.entry("other appID", 401), Map.entry("other key", 401), Map.entry("too old", 401),
                 Map.entry("too far ahead", 401), Map.entry("too large", 413), Map.entry("not JSON", 400),
                 Map.entry("an array", 400), Map.entry("duplicate key", 400), Map.entry("duplicate key in eventInfo", 400),
-                Map.entry("trailing data", 400), Map.entry("no eventInfo", 400), Map.entry("GET", 405),
+                Map.entry("trailing data", 400), Map.entry("no eventInfo", 400), Map.entry("UTF-16", 400), Map.entry("GET", 405),
                 Map.entry("text/plain", 415), Map.entry("JSON in another charset", 415),
                 Map.entry("405 before 415 and 413", 405), Map.entry("415 before 413", 415),
                 Map.entry("413 before 400", 413), Map.entry("400 before 401", 400)));
         assertThat(rig.written()).isEqualTo(before);
         // the genuine push itself passes: the refusals were for their faults alone
         assertThat(status("POST", JSON, genuine)).isEqualTo(200);
+        assertThat(rig.written()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void pushesOfOneEventAtOnceAreWrittenOnce() throws Exception {
+        String body = rig.signed(bridge, EventsRig.SUBSCRIBER_ID, EventsRig.SUBSCRIBER_KEY,
+                EventsRig.eventInfo("meeting.started", "914400", "sub-400"), System.currentTimeMillis());
+        long before = rig.written();
+
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            answers.add(rig.http.sendAsync(HttpRequest.newBuilder(EventsRig.url(bridge))
+                    .header("Content-Type", JSON).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+
+        List<String> results = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> answer : answers) {
+            assertThat(answer.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            results.add(answer.get().body());
+        }
+        assertThat(results).filteredOn(r -> r.contains("written")).hasSize(1);
         assertThat(rig.written()).isEqualTo(before + 1);
     }
 
