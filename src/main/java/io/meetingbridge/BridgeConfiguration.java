@@ -27,8 +27,11 @@ import io.meetingbridge.deadletter.DeadLetterCapacityCheck;
 import io.meetingbridge.deadletter.DeadLetterPublisher;
 import io.meetingbridge.deadletter.DeadLetterRecords;
 import io.meetingbridge.deadletter.ReplayOrigin;
+import io.meetingbridge.events.EventPushRegistration;
+import io.meetingbridge.events.EventReceiver;
 import io.meetingbridge.failure.ApiCircuit;
 import io.meetingbridge.failure.FailureClassifier;
+import io.meetingbridge.ledger.CancelledInApp;
 import io.meetingbridge.ledger.CreatedSeriesSearch;
 import io.meetingbridge.ledger.SeriesChanges;
 import io.meetingbridge.ledger.SeriesLedger;
@@ -224,6 +227,20 @@ public class BridgeConfiguration implements CamelConfiguration {
                 Duration.ofMillis(retryMaxMs), clock), maxTenants, Duration.ofMillis(refusalBackoffMs), clock));
     }
 
+    /** Registers the events receiver's URL as the enterprise's event push through the API (command line, JMX). */
+    @BindToRegistry(lazy = true)
+    public EventPushRegistration eventPushRegistration(
+            CamelContext camelContext, SSLContextParameters meetingApiTls, AccessTokenCache accessTokens,
+            @PropertyInject("meeting.api.base-url") String baseUrl,
+            @PropertyInject("bridge.events.subscriber-id") String subscriberId,
+            @PropertyInject("bridge.events.subscriber-key-file") String subscriberKeyFile,
+            @PropertyInject("meeting.api.connect-timeout-ms") long connectTimeoutMs,
+            @PropertyInject("meeting.api.response-timeout-ms") long responseTimeoutMs) {
+        return new EventPushRegistration(AppAuthClient.httpClient(ApiTrustStore.sslContext(meetingApiTls, camelContext),
+                Duration.ofMillis(connectTimeoutMs)), baseUrl, accessTokens, subscriberId, subscriberKeyFile,
+                Duration.ofMillis(responseTimeoutMs));
+    }
+
     @BindToRegistry
     public FailureClassifier failureClassifier(@PropertyInject("bridge.retry.statuses") String statuses) {
         return new FailureClassifier(statuses);
@@ -319,6 +336,13 @@ public class BridgeConfiguration implements CamelConfiguration {
             }
         });
         camelContext.addStartupListener(new StaticMembershipGuard());
+        if (Boolean.parseBoolean(camelContext.resolvePropertyPlaceholders("{{" + EventReceiver.ENABLED + "}}"))) {
+            camelContext.addService(new EventReceiver(key -> camelContext.resolvePropertyPlaceholders("{{" + key + "}}"),
+                    () -> kafkaProducerSettings(camelContext), () -> kafkaConnectionSettings(camelContext),
+                    () -> MeterRegistries.of(camelContext), conferenceID -> new CancelledInApp(camelContext.getRegistry()
+                            .lookupByNameAndType("seriesLedger", SeriesLedger.class)).seriesCancelled(conferenceID),
+                    Clock.systemUTC()));
+        }
     }
 
     /** camel-kafka's producer settings: brokers, security, acks, idempotence, timeouts, size limit. */

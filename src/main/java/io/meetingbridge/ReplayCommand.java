@@ -41,13 +41,7 @@ public final class ReplayCommand {
             }
         }
 
-        Main main = new Main();
-        main.configure().addConfiguration(BridgeConfiguration.class);
-        // the settings and Kafka client configuration of the bridge, without its routes and servers
-        main.addOverrideProperty("camel.main.routes-collector-enabled", "false");
-        main.addOverrideProperty("camel.management.enabled", "false");
-        main.addOverrideProperty("camel.main.jmx-enabled", "false");
-        main.start();
+        Main main = CommandLineBridge.start();
         try {
             ReplaySelection selection = new ReplaySelection(reason, status, from, to);
             System.out.println("Replaying dead-letter records with " + selection);

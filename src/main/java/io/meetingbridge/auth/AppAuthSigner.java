@@ -20,7 +20,8 @@ public final class AppAuthSigner {
     }
 
     public static String sign(String appId, String appKey, String userId, long expireTime, String nonce) {
-        return hmac(appKey, appId + ":" + orEmpty(userId) + ":" + expireTime + ":" + nonce);
+        return hmacHex(appKey, (appId + ":" + orEmpty(userId) + ":" + expireTime + ":" + nonce)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** SP mode: the signature of an enterprise's token (facts §7: null parts are empty). */
@@ -33,11 +34,15 @@ public final class AppAuthSigner {
         return part == null ? "" : part;
     }
 
-    private static String hmac(String appKey, String data) {
+    /** Lowercase hex HMAC-SHA256 of the parts one after the other, keyed with the UTF-8 bytes of {@code key}. */
+    public static String hmacHex(String key, byte[]... parts) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(appKey.getBytes(StandardCharsets.UTF_8), ALGORITHM));
-            return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), ALGORITHM));
+            for (byte[] part : parts) {
+                mac.update(part);
+            }
+            return HexFormat.of().formatHex(mac.doFinal());
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             // every JRE ships HmacSHA256 and any non-empty key is valid for it
             throw new IllegalStateException("HMAC-SHA256 is unavailable", e);

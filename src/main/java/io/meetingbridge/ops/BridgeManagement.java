@@ -5,6 +5,7 @@ import io.meetingbridge.auth.AccessTokenCache;
 import io.meetingbridge.auth.RequestAuthorization;
 import io.meetingbridge.auth.TenantTokens;
 import io.meetingbridge.deadletter.DeadLetterReplay;
+import io.meetingbridge.events.EventPushRegistration;
 import io.meetingbridge.ledger.SeriesLedger;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -32,6 +33,7 @@ public final class BridgeManagement extends ServiceSupport {
     public static final String REPLAY_MBEAN = "dead-letter-replay";
     public static final String LEDGER_MBEAN = "series-ledger";
     public static final String TENANTS_MBEAN = "tenant-tokens";
+    public static final String EVENT_PUSH_MBEAN = "event-push";
 
     private final CamelContext camelContext;
     private Clock clock;
@@ -69,6 +71,8 @@ public final class BridgeManagement extends ServiceSupport {
             if (tenants != null) {
                 agent.register(new ManagedTenantTokens(tenants), objectName(camelContext.getName(), TENANTS_MBEAN));
             }
+            agent.register(new ManagedEventPush(registry.lookupByNameAndType("eventPushRegistration",
+                    EventPushRegistration.class)), objectName(camelContext.getName(), EVENT_PUSH_MBEAN));
         }
         HealthCheckRegistry health = HealthCheckRegistry.get(camelContext);
         health.register(new ReadinessCheck("access-token", consumption::authenticationProblem));
@@ -108,6 +112,7 @@ public final class BridgeManagement extends ServiceSupport {
             if (tenants != null) {
                 agent.unregister(objectName(camelContext.getName(), TENANTS_MBEAN));
             }
+            agent.unregister(objectName(camelContext.getName(), EVENT_PUSH_MBEAN));
         }
     }
 

@@ -29,7 +29,8 @@ final class AppAuthSignature {
         return HexFormat.of().formatHex(hmac(appKey, signed));
     }
 
-    private static byte[] hmac(String key, String text) {
+    /** HMAC-SHA256 of the UTF-8 text keyed with the UTF-8 key; the event push signs with it too. */
+    static byte[] hmac(String key, String text) {
         try {
             Mac mac = Mac.getInstance(HMAC_SHA256);
             mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), HMAC_SHA256));

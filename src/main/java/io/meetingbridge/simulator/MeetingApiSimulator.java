@@ -51,6 +51,7 @@ public final class MeetingApiSimulator implements AutoCloseable {
     private final TrafficRecorder traffic = new TrafficRecorder();
     private final SeriesStore series = new SeriesStore();
     private final TokenRegistry tokens;
+    private final EventSubscription events;
 
     private MeetingApiSimulator(Builder settings) throws IOException {
         tokens = new TokenRegistry(settings.tokenValidity);
@@ -59,9 +60,11 @@ public final class MeetingApiSimulator implements AutoCloseable {
         server.setExecutor(workers);
         server.createContext(AuthEndpoint.PATH, new ApiRoute(AuthEndpoint.PATH,
                 Map.of("POST", new AuthEndpoint(settings.appKeysByAppId, tokens, faults, traffic)), traffic, false));
-        MeetingRoutes.byPath(series, faults, tokens, traffic, settings.putCreatesUnknownSeries)
+        events = new EventSubscription(settings.eventRetries);
+        MeetingRoutes.byPath(series, faults, tokens, traffic, settings.putCreatesUnknownSeries, events)
                 .forEach(server::createContext);
-        server.createContext(SimulatorAdminEndpoint.PATH, new SimulatorAdminEndpoint(faults, tokens, traffic));
+        server.createContext(SimulatorAdminEndpoint.PATH,
+                new SimulatorAdminEndpoint(faults, tokens, traffic, new AppEvents(series, events)));
         server.start();
     }
 
@@ -141,6 +144,7 @@ public final class MeetingApiSimulator implements AutoCloseable {
     public void close() {
         server.stop(0);
         workers.shutdownNow();
+        events.close();
     }
 
     private String scheme() {
@@ -180,6 +184,7 @@ public final class MeetingApiSimulator implements AutoCloseable {
         private int workerThreads = 64;
         private SSLContext sslContext;
         private boolean putCreatesUnknownSeries = true;
+        private List<Duration> eventRetries = EventPusher.HUAWEI_RETRIES;
 
         private Builder() {
         }
@@ -193,6 +198,12 @@ public final class MeetingApiSimulator implements AutoCloseable {
         /** Where to listen; port 0 picks a free port. */
         public Builder address(InetSocketAddress address) {
             this.address = Objects.requireNonNull(address, "address");
+            return this;
+        }
+
+        /** The delays between attempts of an event push not answered 200 (Huawei's by default; tests shorten them). */
+        public Builder eventRetries(List<Duration> eventRetries) {
+            this.eventRetries = List.copyOf(eventRetries);
             return this;
         }
 

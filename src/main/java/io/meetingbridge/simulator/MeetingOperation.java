@@ -11,7 +11,10 @@ public enum MeetingOperation {
     UPDATE_OCCURRENCE("PUT", Paths.CYCLE_SUB_CONF),
     CANCEL_OCCURRENCES("DELETE", Paths.CYCLE_SUB_CONF),
     SHOW_DETAIL("GET", Paths.CONF_DETAIL),
-    SEARCH_MEETINGS("GET", Paths.CONFERENCES);
+    SEARCH_MEETINGS("GET", Paths.CONFERENCES),
+    CONFIGURE_EVENT_PUSH("POST", EventSubscription.PATH),
+    SHOW_EVENT_PUSH("GET", EventSubscription.PATH),
+    CHANGE_EVENT_PUSH_STATUS("PUT", EventSubscription.STATUS_PATH);
 
     private final String method;
     private final String path;

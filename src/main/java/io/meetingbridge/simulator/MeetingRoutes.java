@@ -15,7 +15,8 @@ final class MeetingRoutes {
 
     /** @param putCreatesUnknownSeries whether a series PUT for an unknown conferenceID creates the series */
     static Map<String, ApiRoute> byPath(SeriesStore store, FaultPlan faults, TokenRegistry tokens,
-                                        TrafficRecorder traffic, boolean putCreatesUnknownSeries) {
+                                        TrafficRecorder traffic, boolean putCreatesUnknownSeries,
+                                        EventSubscription subscription) {
         StartedMeetings started = faults.started();
         Map<MeetingOperation, ApiEndpoint> operations = new EnumMap<>(MeetingOperation.class);
         operations.put(MeetingOperation.CREATE_SERIES, new CreateSeriesEndpoint(store, faults));
@@ -26,6 +27,9 @@ final class MeetingRoutes {
         operations.put(MeetingOperation.CANCEL_OCCURRENCES, new CancelOccurrencesEndpoint(store, started));
         operations.put(MeetingOperation.SHOW_DETAIL, new MeetingDetailEndpoint(store));
         operations.put(MeetingOperation.SEARCH_MEETINGS, new SearchMeetingsEndpoint(store));
+        operations.put(MeetingOperation.CONFIGURE_EVENT_PUSH, subscription::configure);
+        operations.put(MeetingOperation.SHOW_EVENT_PUSH, subscription::read);
+        operations.put(MeetingOperation.CHANGE_EVENT_PUSH_STATUS, subscription::changeStatus);
 
         Map<String, Map<String, ApiEndpoint>> endpointsByPath = new HashMap<>();
         operations.forEach((operation, endpoint) -> {

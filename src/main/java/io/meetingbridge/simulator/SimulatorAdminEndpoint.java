@@ -25,6 +25,11 @@ import java.util.Optional;
  * POST   /simulator/started?conferenceID=ID|cycleSubConfID=OCC
  *                                        the series or occurrence runs: changing or cancelling it is refused
  * GET    /simulator/stats                call counts, overlaps and held creates as JSON
+ * POST   /simulator/events?event=E&amp;conferenceID=ID[&amp;cycleSubConfID=OCC]
+ *                                        pushes the event (meeting.started, meeting.end, meeting.conclude, ...)
+ *                                        to the enabled event push URL, retried as Huawei does
+ * POST   /simulator/app/cancel?conferenceID=ID
+ *                                        the series is cancelled in the Meeting app, and meeting.cancel pushed
  * </pre>
  * It has no authentication: for demos and tests only.
  */
@@ -35,8 +40,10 @@ final class SimulatorAdminEndpoint implements HttpHandler {
     private final FaultPlan faults;
     private final TokenRegistry tokens;
     private final TrafficRecorder traffic;
+    private final AppEvents appEvents;
 
-    SimulatorAdminEndpoint(FaultPlan faults, TokenRegistry tokens, TrafficRecorder traffic) {
+    SimulatorAdminEndpoint(FaultPlan faults, TokenRegistry tokens, TrafficRecorder traffic, AppEvents appEvents) {
+        this.appEvents = appEvents;
         this.faults = faults;
         this.tokens = tokens;
         this.traffic = traffic;
@@ -67,6 +74,9 @@ final class SimulatorAdminEndpoint implements HttpHandler {
                 case "POST /simulator/creates/release" -> done(faults::releaseCreates);
                 case "POST /simulator/started" -> markStarted(query);
                 case "GET /simulator/stats" -> stats();
+                case "POST /simulator/events" -> done(() -> appEvents.happened(required(query, "event"),
+                        required(query, "conferenceID"), query.first("cycleSubConfID").orElse(null)));
+                case "POST /simulator/app/cancel" -> appEvents.cancelledInApp(required(query, "conferenceID"));
                 default -> ApiResponse.error(404, MeetingErrors.API_NOT_FOUND, "no such simulator control: " + command);
             };
         } catch (IllegalArgumentException e) {
@@ -136,6 +146,10 @@ final class SimulatorAdminEndpoint implements HttpHandler {
     private static ApiResponse done(Runnable control) {
         control.run();
         return ApiResponse.noContent();
+    }
+
+    private static String required(QueryString query, String name) {
+        return query.first(name).orElseThrow(() -> new IllegalArgumentException(name + " is required"));
     }
 
     private static int number(QueryString query, String name) {

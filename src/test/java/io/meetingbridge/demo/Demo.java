@@ -14,6 +14,7 @@ import io.meetingbridge.testing.RunningBridge;
 import io.meetingbridge.testing.SampleChanges;
 import io.meetingbridge.testing.TestCredentials;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,7 +38,8 @@ public final class Demo {
         say("Starting a Kafka broker (KRaft, in this JVM) and the Meeting API simulator ...");
         try (EmbeddedKafka kafka = EmbeddedKafka.start(Map.of());
              MeetingApiSimulator api = MeetingApiSimulator.builder()
-                     .credential(TestCredentials.APP_ID, TestCredentials.APP_KEY).start()) {
+                     .credential(TestCredentials.APP_ID, TestCredentials.APP_KEY)
+                     .eventRetries(Collections.nCopies(10, Duration.ofSeconds(1))).start()) {
             EmbeddedKafka.Topics topics = new EmbeddedKafka.Topics("meeting.changes", "meeting.occurrences",
                     "meeting.changes.dlq", "meeting.series");
             kafka.createTopic(topics.changes(), 3);
@@ -49,8 +51,8 @@ public final class Demo {
             api.faults().failConferenceAlways("900000003", ApiResponse.error(400, "MMC.111070005", "meeting does not exist"));
             api.faults().failConference("900000002", ApiResponse.error(500, "MMC.111070003", "internal error"), 1);
 
-            try (RunningBridge bridge = RunningBridge.with(kafka, topics, api.baseUri().toString())
-                    .set("kafka.group-id", GROUP).start()) {
+            try (RunningBridge bridge = MeetingEventsDemo.receiverOn(RunningBridge.with(kafka, topics,
+                    api.baseUri().toString()).set("kafka.group-id", GROUP)).start()) {
                 step(kafka, topics, "The whole life of series " + SERIES_KEY + ", named by its seriesKey only",
                         life(topics.changes()));
                 step(kafka, topics, "Changes of series known by conferenceID, three of which go wrong",
@@ -59,6 +61,7 @@ public final class Demo {
                 say("  " + DeadLetterReplay.of(bridge.context()).replay(new ReplaySelection("rejected", "500", null, null),
                         false));
                 awaitCommitted(kafka, topics);
+                MeetingEventsDemo.run(bridge, api, kafka, SERIES_KEY, Demo::say);
             }
             printOccurrences(kafka, topics);
             printDeadLetters(kafka, topics);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meetingbridge.testing.BridgeFixture;
+import io.meetingbridge.testing.EventsReceiverOn;
+import io.meetingbridge.testing.RunningBridge;
 import io.meetingbridge.testing.SampleChanges;
 import java.io.IOException;
 import java.io.Reader;
@@ -48,7 +50,7 @@ class ObservabilityContractTest {
     private static Path root;
 
     @RegisterExtension
-    final BridgeFixture world = BridgeFixture.withPartitions(1).startBridge();
+    final BridgeFixture world = BridgeFixture.withPartitions(1).startBridge(ObservabilityContractTest::eventsReceiverOn);
 
     @BeforeAll
     static void locate() throws IOException {
@@ -87,6 +89,12 @@ class ObservabilityContractTest {
                 assertThat(answer.statusCode()).as(probe + " " + path + " answered " + answer.body()).isEqualTo(200);
             });
         }
+    }
+
+    /** The meeting events receiver serves metrics of its own. */
+    private static RunningBridge.Builder eventsReceiverOn(RunningBridge.Builder bridge) {
+        return EventsReceiverOn.with(bridge, "events-of-observability-" + System.nanoTime(), "observability",
+                "observability-test-key");
     }
 
     private Set<String> servedMetricNames() throws Exception {

@@ -27,9 +27,14 @@ public final class BridgeFixture implements AutoCloseable, AfterEachCallback {
     private RunningBridge bridge;
 
     private BridgeFixture(int partitions) {
+        this(partitions, UnaryOperator.identity());
+    }
+
+    private BridgeFixture(int partitions, UnaryOperator<MeetingApiSimulator.Builder> simulator) {
         topics = kafka.createTopics(partitions);
         try {
-            api = MeetingApiSimulator.builder().credential(TestCredentials.APP_ID, TestCredentials.APP_KEY).start();
+            api = simulator.apply(MeetingApiSimulator.builder().credential(TestCredentials.APP_ID, TestCredentials.APP_KEY))
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the Meeting API simulator", e);
         }
@@ -38,6 +43,11 @@ public final class BridgeFixture implements AutoCloseable, AfterEachCallback {
     /** As a field with {@code @RegisterExtension}, each test gets a world of its own, closed after it. */
     public static BridgeFixture create() {
         return new BridgeFixture(3);
+    }
+
+    /** One partition, and a simulator with settings of the test's own. */
+    public static BridgeFixture withSimulator(UnaryOperator<MeetingApiSimulator.Builder> simulator) {
+        return new BridgeFixture(1, simulator);
     }
 
     public static BridgeFixture withPartitions(int partitions) {

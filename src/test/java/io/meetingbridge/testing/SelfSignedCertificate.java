@@ -21,7 +21,7 @@ import javax.net.ssl.TrustManagerFactory;
 public final class SelfSignedCertificate {
 
     public static final String TRUST_STORE_PASSWORD = "trust-store-pass";
-    private static final String KEY_STORE_PASSWORD = "key-store-pass";
+    public static final String KEY_STORE_PASSWORD = "key-store-pass";
     private static final String ALIAS = "meeting-api";
 
     private final Path keyStore;
@@ -45,6 +45,11 @@ public final class SelfSignedCertificate {
         keytool("-importcert", "-noprompt", "-alias", ALIAS, "-file", certificate.toString(),
                 "-keystore", trustStore.toString(), "-storetype", "PKCS12", "-storepass", TRUST_STORE_PASSWORD);
         return new SelfSignedCertificate(keyStore, trustStore);
+    }
+
+    /** The PKCS12 key store (private key and certificate, {@link #KEY_STORE_PASSWORD}) a server presents. */
+    public Path keyStore() {
+        return keyStore;
     }
 
     /** The trust store (certificate only, no private key) to give the bridge. */
