@@ -20,9 +20,12 @@ public final class CancelledInApp {
         this.ledger = ledger;
     }
 
-    /** The series of this conference was cancelled in the app; nothing to do for a series the bridge never made. */
+    /**
+     * The series of this conference was cancelled in the app; nothing to do for a series the bridge never made. An
+     * event names no enterprise, so only series of enterprise mode (no corpId) are found.
+     */
     public void seriesCancelled(String conferenceID) throws InterruptedException, ExecutionException, TimeoutException {
-        SeriesEntry entry = ledger.byConference(conferenceID).orElse(null);
+        SeriesEntry entry = ledger.byConference(null, conferenceID).orElse(null);
         if (entry == null || entry.state() == SeriesState.CANCELLED) {
             return;
         }

@@ -28,7 +28,7 @@ final class AppEvents {
 
     /** Someone cancels the series in the Meeting app: the API shows it cancelled, and meeting.cancel is pushed. */
     ApiResponse cancelledInApp(String conferenceID) {
-        ApiResponse answer = store.change(conferenceID, current -> current == null || current.cancelled()
+        ApiResponse answer = store.change(MeetingOperation.CANCEL_SERIES, conferenceID, current -> current == null || current.cancelled()
                 ? SeriesStore.Decision.refuse(MeetingErrors.meetingNotFound())
                 : SeriesStore.Decision.write(current.asCancelled(), ApiResponse.noContent()));
         if (answer.status() < 300) {

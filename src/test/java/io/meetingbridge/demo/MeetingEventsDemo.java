@@ -39,7 +39,7 @@ final class MeetingEventsDemo {
                 + "/meeting/events");
         say.accept("Registering " + url + " as the meeting event push (the API verifies it at once) ...");
         say.accept("  " + bridge.bean("eventPushRegistration", EventPushRegistration.class).register(url.toString()));
-        SeriesEntry series = bridge.bean("seriesLedger", SeriesLedger.class).bySeriesKey(seriesKey).orElseThrow();
+        SeriesEntry series = bridge.bean("seriesLedger", SeriesLedger.class).bySeriesKey(null, seriesKey).orElseThrow();
         KnownOccurrence occurrence = series.occurrences().get(0);
         say.accept("The occurrence of " + occurrence.startTime() + " starts and ends in the Meeting app ...");
         for (String event : new String[] {"meeting.started", "meeting.end"}) {

@@ -27,7 +27,7 @@ class CancelledInAppTest {
         world.publish("k-app", SampleChanges.create("c1", "k-app", "Cancelled in the app"));
         world.awaitAllCommitted();
         SeriesLedger ledger = world.bridge().bean("seriesLedger", SeriesLedger.class);
-        SeriesEntry applied = ledger.bySeriesKey("k-app").orElseThrow();
+        SeriesEntry applied = ledger.bySeriesKey(null, "k-app").orElseThrow();
         String conferenceID = applied.conferenceID();
         var pusher = rig.pusher(world.bridge(), List.of());
 
@@ -36,12 +36,12 @@ class CancelledInAppTest {
                 .isEqualTo(200);
         assertThat(pusher.pushOnce(EventsRig.eventInfo(AppCancellations.CANCEL, "999999", null)).statusCode())
                 .isEqualTo(200);
-        assertThat(ledger.bySeriesKey("k-app").orElseThrow().state()).isEqualTo(SeriesState.ACTIVE);
+        assertThat(ledger.bySeriesKey(null, "k-app").orElseThrow().state()).isEqualTo(SeriesState.ACTIVE);
 
         assertThat(pusher.pushOnce(EventsRig.eventInfo(AppCancellations.CANCEL, conferenceID, null)).statusCode())
                 .isEqualTo(200);
 
-        SeriesEntry cancelled = ledger.bySeriesKey("k-app").orElseThrow();
+        SeriesEntry cancelled = ledger.bySeriesKey(null, "k-app").orElseThrow();
         assertThat(cancelled.state()).isEqualTo(SeriesState.CANCELLED);
         // what the bridge last applied stays: a replay of an older change is still superseded
         assertThat(cancelled.lastChangeId()).isEqualTo(applied.lastChangeId());

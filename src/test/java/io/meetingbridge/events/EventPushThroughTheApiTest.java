@@ -55,7 +55,7 @@ class EventPushThroughTheApiTest {
         world.publish("k-ev", SampleChanges.create("c1", "k-ev", "Pushed back"));
         world.awaitAllCommitted();
         SeriesLedger ledger = world.bridge().bean("seriesLedger", SeriesLedger.class);
-        String conferenceID = ledger.bySeriesKey("k-ev").orElseThrow().conferenceID();
+        String conferenceID = ledger.bySeriesKey(null, "k-ev").orElseThrow().conferenceID();
         control("events?event=meeting.started&conferenceID=" + conferenceID + "&cycleSubConfID=occ-1");
         control("events?event=meeting.end&conferenceID=" + conferenceID + "&cycleSubConfID=occ-1");
 
@@ -68,7 +68,7 @@ class EventPushThroughTheApiTest {
 
         control("app/cancel?conferenceID=" + conferenceID);
         Awaitility.await().atMost(BridgeFixture.WAIT)
-                .until(() -> ledger.bySeriesKey("k-ev").orElseThrow().state() == SeriesState.CANCELLED);
+                .until(() -> ledger.bySeriesKey(null, "k-ev").orElseThrow().state() == SeriesState.CANCELLED);
         assertThat(rig.written()).isEqualTo(3);
 
         world.publish("k-ev", SampleChanges.modifyBySeriesKey("c2", "k-ev", "Too late"));

@@ -7,6 +7,7 @@ import io.meetingbridge.events.EventReceiver;
 import io.meetingbridge.simulator.EventPusher;
 import io.meetingbridge.testing.EmbeddedKafka;
 import io.meetingbridge.testing.RunningBridge;
+import io.meetingbridge.testing.SelfSignedCertificate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
