@@ -60,6 +60,27 @@ class ReplayOriginTest {
     }
 
     @Test
+    void instancesWithoutAnAppKeyShareNoSealKey() {
+        ReplayOrigin keyless = ReplayOrigin.of("");
+        assertThat(ReplayOrigin.of("").of(record(stamped(keyless, VALUE), VALUE))).isNotEqualTo(FIRST);
+        assertThat(keyless.of(record(stamped(keyless, VALUE), VALUE))).isEqualTo(FIRST);
+    }
+
+    @Test
+    void theSealKeepsTheOriginAndTheValueApart() {
+        // the origin's last digit moved to the front of the value: the same bytes in a row, another record
+        byte[] value = "5{}".getBytes(StandardCharsets.UTF_8);
+        List<Header> headers = new ArrayList<>();
+        for (Header header : stamped(origins, value)) {
+            headers.add(header.key().equals(ReplayOrigin.ORIGIN)
+                    ? new RecordHeader(ReplayOrigin.ORIGIN, (FIRST.text() + "5").getBytes(StandardCharsets.UTF_8))
+                    : header);
+        }
+        assertThat(origins.of(record(headers, "{}".getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo(new ChangePosition("meeting.changes", 0, 900, 77L));
+    }
+
+    @Test
     void aTombstoneCanCarryASealedOriginToo() {
         assertThat(origins.of(record(stamped(origins, null), null))).isEqualTo(FIRST);
         assertThat(origins.of(record(stamped(origins, new byte[0]), null))).as("no value is not an empty one")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class FailurePolicyRowsTest {
 
-    private final FailureClassifier classifier = new FailureClassifier(" 408, 429,502,503,504,");
+    private final FailureClassifier classifier = new FailureClassifier(" 408,, 429,502,503,504,");
 
     @Test
     void listedStatusesAndNoAnswerAreTransientEverythingElseFinal() {
@@ -69,8 +70,11 @@ class FailurePolicyRowsTest {
 
     @Test
     void anAnswerIsDescribedWithTheApisErrorAndRequestId() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("x-request-id", "req-1");
         HttpOperationFailedException answer = new HttpOperationFailedException("http://api", 503, "status", null,
-                Map.of("x-request-id", "req-1"), "{\"error_code\":\"MMC.111070003\",\"error_msg\":\"down\"}");
+                headers, "{\"error_code\":\"MMC.111070003\",\"error_msg\":\"down\"}");
 
         Failure exhausted = Failure.of(DeadLetterReason.RETRIES_EXHAUSTED, answer, 4);
         assertThat(exhausted).isEqualTo(new Failure("Meeting API answered HTTP 503 MMC.111070003 (down) on each of 4 attempts",
