@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -60,6 +61,8 @@ class ApiCallQuotaPermitsTest {
 
         assertThat(took).as("the first permit at once, then one a cycle").isGreaterThanOrEqualTo(Duration.ofMillis(2 * 250));
         assertThat(meters.get(ApiCallQuota.WAIT_METRIC).timer().count()).isEqualTo(4);
+        assertThat(meters.get(ApiCallQuota.WAIT_METRIC).timer().totalTime(TimeUnit.NANOSECONDS))
+                .as("the waits, no more").isBetween((double) Duration.ofMillis(2 * 250 - 50).toNanos(), (double) took.toNanos());
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
@@ -115,6 +116,15 @@ class AccessTokenCacheTest {
             assertThat(fresh).isNotEqualTo(rejected);
             assertThat(second.getMessage().getHeader(AccessTokenCache.HEADER, String.class)).isEqualTo(fresh);
             assertThat(api.traffic().authCalls()).isEqualTo(2);
+
+            tokens.invalidate();
+            ExecutorService other = Executors.newSingleThreadExecutor();
+            try {
+                assertThat(other.submit(tokens::token).get(10, TimeUnit.SECONDS)).as("another thread gets the lock")
+                        .isNotEqualTo(fresh);
+            } finally {
+                other.shutdownNow();
+            }
         }
     }
 
