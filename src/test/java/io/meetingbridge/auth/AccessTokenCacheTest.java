@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
@@ -115,6 +116,52 @@ class AccessTokenCacheTest {
             assertThat(fresh).isNotEqualTo(rejected);
             assertThat(second.getMessage().getHeader(AccessTokenCache.HEADER, String.class)).isEqualTo(fresh);
             assertThat(api.traffic().authCalls()).isEqualTo(2);
+
+            tokens.invalidate();
+            ExecutorService other = Executors.newSingleThreadExecutor();
+            try {
+                assertThat(other.submit(tokens::token).get(10, TimeUnit.SECONDS)).as("another thread gets the lock")
+                        .isNotEqualTo(fresh);
+            } finally {
+                other.shutdownNow();
+            }
         }
+    }
+
+    @Test
+    void failuresInARowWaitTwiceAsLongEachUpToTheCapAndASuccessResetsThem() throws Exception {
+        AccessTokenCache tokens = cache(TestCredentials.APP_KEY);
+        api.faults().failAuth(503);
+        List<Duration> waits = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            long start = System.nanoTime();
+            assertThatThrownBy(tokens::token).isInstanceOf(AuthUnavailableException.class);
+            waits.add(Duration.ofNanos(System.nanoTime() - start));
+        }
+        // 0, then 100 ms doubling: 100, 200, 400, 800, and the 1 s cap where doubling would make 1.6 s
+        long[] least = {0, 100, 200, 400, 800, 1000};
+        for (int i = 1; i < least.length; i++) {
+            assertThat(waits.get(i)).as("wait %d of %s", i, waits).isGreaterThanOrEqualTo(Duration.ofMillis(least[i]));
+        }
+        assertThat(waits.get(5)).as("capped at 1 s, %s", waits).isLessThan(Duration.ofMillis(1600));
+        assertThat(tokens.failures()).isEqualTo(6);
+        assertThat(tokens.lastFailureAt()).isEqualTo(clock.instant());
+        assertThat(tokens.obtainedAt()).isNull();
+
+        api.faults().clearAuthFailure();
+        clock.advance(Duration.ofSeconds(2));
+        long start = System.nanoTime();
+        tokens.token();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the back-off is over").isLessThan(Duration.ofMillis(1000));
+        assertThat(tokens.currentFailure()).isNull();
+        assertThat(tokens.obtainedAt()).isEqualTo(clock.instant());
+        assertThat(tokens.validUntil()).isEqualTo(clock.instant().plus(Duration.ofHours(12)));
+
+        api.faults().failAuth(503);
+        tokens.invalidate();
+        start = System.nanoTime();
+        assertThatThrownBy(tokens::token).isInstanceOf(AuthUnavailableException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("a success starts the count afresh")
+                .isLessThan(Duration.ofMillis(1000));
     }
 }

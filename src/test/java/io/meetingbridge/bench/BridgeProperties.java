@@ -13,7 +13,7 @@ import java.util.Properties;
  * then overrides. The baseline reads its settings through this, so both pipelines run on the same
  * values, and the benchmark uses it to report the settings a run had.
  */
-final class BridgeProperties {
+public final class BridgeProperties {
 
     private final Properties values = new Properties();
 
@@ -29,7 +29,7 @@ final class BridgeProperties {
         values.putAll(overrides);
     }
 
-    static BridgeProperties withOverrides(Map<?, ?> overrides) {
+    public static BridgeProperties withOverrides(Map<?, ?> overrides) {
         return new BridgeProperties(overrides);
     }
 
@@ -58,11 +58,11 @@ final class BridgeProperties {
         return value.strip();
     }
 
-    int integer(String key) {
+    public int integer(String key) {
         return Integer.parseInt(text(key));
     }
 
-    Duration millis(String key) {
+    public Duration millis(String key) {
         return Duration.ofMillis(Long.parseLong(text(key)));
     }
 }

@@ -18,8 +18,8 @@ import javax.imageio.ImageIO;
 final class ScalingChart {
 
     static final String FILE_NAME = "scaling.png";
-    private static final Color BRIDGE = new Color(0x1F77B4);
-    private static final Color BASELINE = new Color(0xFF7F0E);
+    static final Color BRIDGE = new Color(0x1F77B4);
+    static final Color BASELINE = new Color(0xFF7F0E);
     private static final int PANEL_WIDTH = 300;
     private static final int PANEL_HEIGHT = 240;
     private static final int GAP = 30;

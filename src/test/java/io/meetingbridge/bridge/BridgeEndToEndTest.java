@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.huaweicloud.sdk.core.utils.JsonUtils;
 import com.huaweicloud.sdk.meeting.v1.model.RestScheduleConfDTO;
 import io.meetingbridge.simulator.RecordedPut;
+import io.meetingbridge.simulator.StoredOccurrence;
 import io.meetingbridge.testing.BridgeFixture;
 import io.meetingbridge.testing.SampleChanges;
 import java.util.List;
@@ -32,8 +33,10 @@ class BridgeEndToEndTest {
         assertThat(starts).containsExactly("2026-12-02 01:00", "2026-12-07 01:00", "2026-12-09 01:00",
                 "2026-12-14 01:00", "2026-12-16 01:00", "2026-12-21 01:00", "2026-12-23 01:00", "2026-12-28 01:00");
 
-        JsonNode answerSubConfs = world.api.series("914087436").orElseThrow().body();
-        assertThat(answerSubConfs).isNotNull();
+        List<String> apiOrder = world.api.series("914087436").orElseThrow().occurrences().stream()
+                .map(StoredOccurrence::cycleSubConfID).toList();
+        assertThat(occurrences).extracting(r -> header(r, "meeting-cycle-sub-conf-id"))
+                .as("the API's occurrences, in its order").containsExactlyElementsOf(apiOrder);
         for (int i = 0; i < occurrences.size(); i++) {
             ConsumerRecord<byte[], byte[]> record = occurrences.get(i);
             JsonNode occurrence = json(record.value());
@@ -65,7 +68,9 @@ class BridgeEndToEndTest {
 
         RecordedPut put = world.api.traffic().recordedPuts().get(0);
         assertThat(put.rawQuery()).isEqualTo("conferenceID=555000111");
-        assertThat(put.header("X-Access-Token")).isNotBlank();
+        assertThat(world.api.traffic().authCalls()).isEqualTo(1);
+        assertThat(put.header("X-Access-Token")).as("the one token the simulator issued: 30 random bytes, URL-safe Base64")
+                .matches("[A-Za-z0-9_-]{40}");
         assertThat(put.header("Content-Type")).startsWith("application/json");
         assertThat(json(put.body())).isEqualTo(json(change.getBytes()).get("series"));
         assertThat(put.bodyText()).contains("\"length\":60,").contains("2.50");

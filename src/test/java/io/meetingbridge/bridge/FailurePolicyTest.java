@@ -10,6 +10,7 @@ import io.meetingbridge.testing.SampleChanges;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -197,12 +198,17 @@ class FailurePolicyTest {
         assertThat(details.get("end-before-start"))
                 .isEqualTo("series.cycleParams.endDate 2026-11-30 is before startDate 2026-12-01");
         assertThat(details.get("not-json")).startsWith("value is not JSON");
-        assertThat(details.get("empty")).isNotBlank();
+        assertThat(details.get("empty")).isEqualTo("value is empty");
+        Set<String> unparsed = Set.of("not-json", "empty");
         assertThat(world.deadLetters()).allSatisfy(r -> {
             assertThat(header(r, "dlq-reason")).isEqualTo("invalid-message");
             assertThat(header(r, "dlq-attempts")).isEqualTo("0");
             assertThat(header(r, "dlq-http-status")).isNull();
-            assertThat(header(r, "dlq-change-id")).isNotBlank();
+            assertThat(header(r, "dlq-change-id")).as("changeId, else where the record is").isEqualTo(
+                    unparsed.contains(text(r.key()))
+                            ? world.topics.changes() + "-" + header(r, "dlq-original-partition") + "@"
+                                    + header(r, "dlq-original-offset")
+                            : "v");
         });
         assertThat(world.api.traffic().putCalls()).isZero();
     }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class ChangeParserTest {
@@ -72,6 +73,16 @@ class ChangeParserTest {
         System.arraycopy(body, 0, value, 3, body.length);
 
         assertRejected(value, "value starts with a byte order mark (EF BB BF); it must be UTF-8 without one");
+    }
+
+    @Test
+    void takesAValueOfExactlyOneMebibyte() throws Exception {
+        byte[] value = new byte[ChangeJson.MAX_VALUE_BYTES];
+        Arrays.fill(value, (byte) ' ');
+        value[0] = '{';
+        value[1] = '}';
+
+        assertThat(parser.parse(value)).isEqualTo(JSON.createObjectNode());
     }
 
     @Test

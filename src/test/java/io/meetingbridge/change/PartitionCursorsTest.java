@@ -61,4 +61,16 @@ class PartitionCursorsTest {
         assertThat(cursors.admit(other, 26)).isEqualTo(STALE);
         assertThat(cursors.admit(other, 22)).as("another owner may have repeated older changes since").isEqualTo(RUN);
     }
+
+    @Test
+    void aSecondRewindReplacesWhatTheFirstSaidWasFinished() {
+        for (long offset = 10; offset <= 14; offset++) {
+            cursors.admit(P, offset);
+        }
+        cursors.rewound(P, 10, 14, Set.of(12L));
+        cursors.rewound(P, 10, 14, Set.of(13L));
+        assertThat(cursors.admit(P, 12)).isEqualTo(RUN);
+        assertThat(cursors.admit(P, 13)).isEqualTo(DUPLICATE);
+        assertThat(cursors.admit(P, 14)).as("the end of the rewound batch is not beyond it").isEqualTo(RUN);
+    }
 }

@@ -139,8 +139,10 @@ class KubernetesManifestsTest {
                 .filter(m -> "/tmp".equals(m.get("mountPath"))).findFirst().orElseThrow();
         assertThat(list(podSpec.get("volumes"))).anySatisfy(v ->
                 assertThat(map(v)).containsEntry("name", tmp.get("name")).containsKey("emptyDir"));
-        assertThat(javaToolOptions()).contains("-XX:MaxRAMPercentage=");
-        assertThat(at(container, "resources", "limits", "memory")).isNotNull();
+        assertThat(javaToolOptions()).contains("-XX:MaxRAMPercentage=75");
+        // the heap is 75% of what the pod is sure to get: the limit is the request, and there is no CPU limit
+        assertThat(map(at(container, "resources", "limits"))).containsExactly(Map.entry("memory", "512Mi"));
+        assertThat(at(container, "resources", "requests", "memory")).isEqualTo("512Mi");
     }
 
     private static String javaToolOptions() {

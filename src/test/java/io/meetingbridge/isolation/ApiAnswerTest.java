@@ -39,11 +39,8 @@ class ApiAnswerTest {
     @Test
     void occurrencesRunOverEveryConferenceInfoAndCarryEachSubConfExactlyWhateverTheAnswersHeadersSay()
             throws IOException {
-        world.api.faults().failConference("31", new ApiResponse(200, Map.of(
-                "kafka.OVERRIDE_TOPIC", world.topics.deadLetter(),
-                "kafka.KEY", "forged",
-                "kafka.PARTITION_KEY", "x",
-                "kafka.OVERRIDE_TIMESTAMP", "1"), TWO_CONFERENCE_INFOS), 1);
+        world.api.faults().failConference("31", new ApiResponse(200,
+                KafkaControlHeaders.forged(world.topics.deadLetter(), "x"), TWO_CONFERENCE_INFOS), 1);
         world.publish("31", SampleChanges.weekly("answer", "31"));
         world.awaitAllCommitted();
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -37,12 +38,12 @@ class ForgedHeadersTest {
 
     private Map<String, String> forgedFamilies() {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("kafka.OVERRIDE_TOPIC", world.topics.occurrences());
-        headers.put("KAFKA.override_topic", world.topics.occurrences());
-        headers.put("kafka.PARTITION_KEY", "not-a-number");
-        headers.put("kafka.partition_key", "7");
-        headers.put("kafka.KEY", "forged-key");
-        headers.put("kafka.OVERRIDE_TIMESTAMP", "1");
+        // camel-kafka's producer controls, in both spellings of CAMEL-23584 and in other letter cases
+        headers.putAll(KafkaControlHeaders.forged(world.topics.occurrences(), "not-a-number"));
+        KafkaControlHeaders.bothSpellings(KafkaConstants.OVERRIDE_TOPIC)
+                .forEach(name -> headers.put(name.toUpperCase(Locale.ROOT), world.topics.occurrences()));
+        KafkaControlHeaders.bothSpellings(KafkaConstants.PARTITION_KEY)
+                .forEach(name -> headers.put(name.toLowerCase(Locale.ROOT), "7"));
         headers.put("CamelHttpUri", "http://127.0.0.1:1/forged");
         headers.put("camelhttpmethod", "DELETE");
         headers.put("CamelHttpPath", "/forged");

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meetingbridge.testing.BridgeFixture;
 import io.meetingbridge.testing.SampleChanges;
-import org.apache.camel.component.kafka.KafkaEndpoint;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,15 +20,17 @@ class StaticMembershipTest {
     final BridgeFixture world = BridgeFixture.withPartitions(2);
 
     @Test
-    void aBridgeWithAGroupInstanceIdConsumesWithTheCooperativeAssignor() {
+    void aBridgeWithAGroupInstanceIdConsumesWithTheCooperativeAssignor() throws Exception {
         world.startBridge(settings -> settings.set("bridge.consumer.group-instance-id", "meeting-series-bridge-0"));
         world.publish("1", SampleChanges.weekly("a", "1"));
         world.awaitAllCommitted();
 
-        KafkaEndpoint input = (KafkaEndpoint) world.bridge().context().getRoute("consume-changes").getEndpoint();
-        assertThat(input.getConfiguration().getGroupInstanceId()).isEqualTo("meeting-series-bridge-0");
-        assertThat(input.getConfiguration().getPartitionAssignor())
-                .isEqualTo("org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
+        // as the broker sees the group, not as the endpoint was configured
+        ConsumerGroupDescription group = world.kafka.admin().describeConsumerGroups(List.of(world.bridgeGroup()))
+                .describedGroups().get(world.bridgeGroup()).get(30, TimeUnit.SECONDS);
+        assertThat(group.partitionAssignor()).isEqualTo("cooperative-sticky");
+        assertThat(group.members()).singleElement()
+                .satisfies(member -> assertThat(member.groupInstanceId()).contains("meeting-series-bridge-0"));
     }
 
     @Test

@@ -22,7 +22,7 @@ class DeadLetterTopicMissingIT {
     private static final String VALID_CONFERENCE = "700000001";
 
     @Test
-    void invalidRecordWaitsUncommittedUntilTheDeadLetterTopicExists() {
+    void invalidRecordWaitsUncommittedUntilTheDeadLetterTopicExists() throws IOException {
         try (BridgeRig rig = BridgeRig.withoutDeadLetterTopic("dead-letter-topic-missing", 1)) {
             rig.bridge("bridge")
                     .with("bridge.producer.max-block-ms", "1500")
@@ -45,6 +45,7 @@ class DeadLetterTopicMissingIT {
                     });
             assertThat(rig.ledger().applicationsOf("dlq-missing-1")).as("the finished change is not repeated")
                     .hasSize(1);
+            long failedWhileMissing = failedBatches(rig);
 
             rig.admin.createTopic(rig.topics.deadLetter(), 1);
             rig.awaitDrained(Duration.ofSeconds(30));
@@ -52,6 +53,9 @@ class DeadLetterTopicMissingIT {
             Accounting accounting = Accounting.of(published, ledger, false);
             System.out.printf("Once the dead-letter topic exists (logs in %s):%n%s", rig.run.root(),
                     accounting.table());
+            assertThat(ledger.applicationsOf("dlq-missing-1"))
+                    .as("the finished change is not repeated by the batches read again after %d failed ones, nor once the "
+                            + "topic exists", failedWhileMissing).hasSize(1);
             assertThat(accounting.lost()).isEmpty();
             assertThat(accounting.unexpected()).isEmpty();
             assertThat(ledger.deadLetterReasonsOf(published.get(0).changeId())).containsExactly("invalid-message");

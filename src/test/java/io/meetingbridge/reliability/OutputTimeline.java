@@ -3,6 +3,7 @@ package io.meetingbridge.reliability;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * When the group wrote its output, read from the occurrence records' timestamps: how long the output
@@ -33,9 +34,15 @@ final class OutputTimeline {
 
     /** How many partitions had no output for longer than {@code thresholdMillis} in [from, to]. */
     long partitionsPausedLongerThan(long thresholdMillis, HandOver handOver) {
-        return timestampsByPartition.values().stream()
-                .filter(times -> longestPause(sorted(times), handOver.fromMillis(), handOver.toMillis()) > thresholdMillis)
-                .count();
+        return longestPauseByPartition(handOver).values().stream().filter(pause -> pause > thresholdMillis).count();
+    }
+
+    /** Per partition, the longest time in [from, to] without its output, in ms. */
+    Map<Integer, Long> longestPauseByPartition(HandOver handOver) {
+        Map<Integer, Long> pauses = new TreeMap<>();
+        timestampsByPartition.forEach((partition, times) ->
+                pauses.put(partition, longestPause(sorted(times), handOver.fromMillis(), handOver.toMillis())));
+        return pauses;
     }
 
     /** A pause is the time between two consecutive records, or a window's edge and its nearest record. */

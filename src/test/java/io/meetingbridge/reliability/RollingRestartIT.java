@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -24,8 +25,10 @@ class RollingRestartIT {
     private static final int INSTANCES = 3;
     private static final int PARTITIONS = 6;
     private static final double CHANGES_PER_SECOND = 40;
-    /** The goal for a SIGTERM hand-over; printed, not asserted: a busy 2-core machine may not meet it. */
+    /** The goal for a hand-over the group's output keeps going through (README, Rolling restarts). */
     private static final long GOAL_MILLIS = 1000;
+    /** camel.component.kafka.session-timeout-ms of the rig's bridges: how long a killed member stays in the group. */
+    private static final long SESSION_TIMEOUT_MILLIS = 6000;
 
     @Test
     void rollingRestartLosesNothingKeepsOrderAndCooperativeKeepsTheGroupWritingThroughAKill() {
@@ -35,11 +38,15 @@ class RollingRestartIT {
         System.out.printf("Rolling restart, %d instances, %d partitions, %.0f changes/s, %d cores:%n%s%s",
                 INSTANCES, PARTITIONS, CHANGES_PER_SECOND, Runtime.getRuntime().availableProcessors(),
                 eager.table(), cooperative.table());
-        // SIGTERM hand-overs of the two assignors differ by less than this machine's noise (both well under the
-        // goal here); a kill -9 does not: eager stops the whole group until the session times out
-        assertThat(cooperative.worstSigtermPause()).as("cooperative SIGTERM pause").isLessThan(3 * GOAL_MILLIS);
-        assertThat(eager.worstSigtermPause()).as("eager SIGTERM pause").isLessThan(3 * GOAL_MILLIS);
-        assertThat(cooperative.killPause()).as("cooperative kill -9 pause").isLessThan(eager.killPause());
+        // README, Rolling restarts: no SIGTERM hand-over pauses the group's output for more than the goal, whatever the
+        // assignor; with cooperative-sticky the other members keep writing through a kill -9 as well
+        assertThat(cooperative.worstSigtermPause()).as("cooperative SIGTERM pause").isLessThanOrEqualTo(GOAL_MILLIS);
+        assertThat(eager.worstSigtermPause()).as("eager SIGTERM pause").isLessThanOrEqualTo(GOAL_MILLIS);
+        assertThat(cooperative.killPause()).as("cooperative kill -9 pause, %s", cooperative.killPauses())
+                .isLessThanOrEqualTo(GOAL_MILLIS);
+        // eager is printed, not compared: whether a kill -9 stops its whole group depends on when the restarted
+        // process rejoins against the dead member's session (seen here: from 172 to 5936 ms), and its partitions'
+        // pauses in the table say which happened
     }
 
     private static RunResult run(String name, String assignor, long seed) {
@@ -63,6 +70,10 @@ class RollingRestartIT {
             long from = System.currentTimeMillis();
             killed.kill();
             killed.start();
+            // the dead member keeps its place, and its partitions, until its session times out: the group counts
+            // three members and its other partitions' commits make up the sum before that, so wait for it
+            Awaitility.await("the killed member's session timed out").atMost(Duration.ofMillis(2 * SESSION_TIMEOUT_MILLIS))
+                    .until(() -> System.currentTimeMillis() - from > SESSION_TIMEOUT_MILLIS);
             awaitWholeAndCaughtUp(rig, stream);
             handOvers.add(new HandOver("kill -9", killed.name(), from, System.currentTimeMillis()));
 
@@ -73,8 +84,13 @@ class RollingRestartIT {
             RunVerdict verdict = RunVerdict.of(rig, published, false);
             verdict.assertPassed(name);
             Accounting accounting = verdict.accounting();
-            // at-least-once: a hand-over may repeat the changes in flight, never a whole backlog
-            assertThat(accounting.processedTwice()).as(name + ": processed twice").isLessThan(published.size() / 5);
+            // a SIGTERM commits the batch in flight before the partitions move: only the kill -9 may repeat changes,
+            // those the killed process had applied and not yet committed, never a backlog
+            HandOver kill = handOvers.get(handOvers.size() - 1);
+            long publishedDuringKill = Math.round(CHANGES_PER_SECOND * (kill.toMillis() - kill.fromMillis()) / 1000.0);
+            assertThat(accounting.processedTwice()).as("%s: processed twice, at most what was published during the kill -9 "
+                    + "hand-over (%d ms)", name, kill.toMillis() - kill.fromMillis()).isLessThanOrEqualTo(
+                    (int) publishedDuringKill);
             return new RunResult(name + " (" + assignor.substring(assignor.lastIndexOf('.') + 1) + ", logs in "
                     + rig.run.root() + ")", accounting, OutputTimeline.of(ledger), handOvers);
         }
@@ -94,8 +110,19 @@ class RollingRestartIT {
         }
 
         long killPause() {
-            return handOvers.stream().filter(h -> h.signal().equals("kill -9")).mapToLong(output::longestPause)
-                    .max().orElse(0);
+            return output.longestPause(kill());
+        }
+
+        /** How the kill -9 hand-over went, partition by partition. */
+        String killPauses() {
+            HandOver kill = kill();
+            return String.format("the group's output paused %d ms; per partition (ms) %s; the hand-over took %d ms, the "
+                            + "session timeout is %d ms", killPause(), output.longestPauseByPartition(kill),
+                    kill.toMillis() - kill.fromMillis(), SESSION_TIMEOUT_MILLIS);
+        }
+
+        private HandOver kill() {
+            return handOvers.stream().filter(h -> h.signal().equals("kill -9")).findFirst().orElseThrow();
         }
 
         private java.util.stream.Stream<HandOver> sigterms() {
@@ -105,9 +132,10 @@ class RollingRestartIT {
         String table() {
             StringBuilder table = new StringBuilder(name).append(":\n").append(accounting.table());
             for (HandOver handOver : handOvers) {
-                table.append(String.format("%-20s longest output pause %6d ms, partitions paused > %d ms: %d of %d%n",
-                        handOver.label(), output.longestPause(handOver), GOAL_MILLIS,
-                        output.partitionsPausedLongerThan(GOAL_MILLIS, handOver), PARTITIONS));
+                table.append(String.format("%-20s longest output pause %6d ms, partitions paused > %d ms: %d of %d, "
+                                + "each partition's longest pause (ms): %s%n", handOver.label(), output.longestPause(handOver),
+                        GOAL_MILLIS, output.partitionsPausedLongerThan(GOAL_MILLIS, handOver), PARTITIONS,
+                        output.longestPauseByPartition(handOver)));
             }
             table.append(String.format("worst SIGTERM pause %d ms (goal %d ms: %s)%n", worstSigtermPause(), GOAL_MILLIS,
                     worstSigtermPause() <= GOAL_MILLIS ? "met" : "not met on this machine"));
