@@ -39,7 +39,7 @@ final class PartitionCursors {
         if (cursor.rewoundBatchEnd != null && offset > cursor.rewoundBatchEnd) {
             return Verdict.STALE;
         }
-        if (offset < cursor.next || cursor.finishedAhead.remove(offset)) {
+        if (offset < cursor.next || cursor.finishedAhead.contains(offset)) {
             return Verdict.DUPLICATE;
         }
         cursor.next = offset + 1;
@@ -63,13 +63,14 @@ final class PartitionCursors {
     /**
      * The partition is read again from {@code offset}; {@code batchEnd} was the last offset of the rewound
      * batch, and {@code finishedAhead} the changes beyond {@code offset} that did finish (other series' lanes):
-     * they are not run again when read again.
+     * they are not run again when read again. Those an earlier rewind named stay finished: the rewound batch
+     * never held them (they were skipped as duplicates), so it cannot name them again.
      */
     void rewound(TopicPartition partition, long offset, long batchEnd, Set<Long> finishedAhead) {
         Cursor cursor = cursors.computeIfAbsent(partition, p -> new Cursor(offset));
         cursor.next = offset;
         cursor.rewoundBatchEnd = batchEnd;
-        cursor.finishedAhead.clear();
+        cursor.finishedAhead.removeIf(finished -> finished < offset);
         cursor.finishedAhead.addAll(finishedAhead);
     }
 

@@ -63,14 +63,25 @@ class PartitionCursorsTest {
     }
 
     @Test
-    void aSecondRewindReplacesWhatTheFirstSaidWasFinished() {
+    void aChangeFinishedBeforeOneRewindStaysFinishedThroughTheNext() {
         for (long offset = 10; offset <= 14; offset++) {
             cursors.admit(P, offset);
         }
         cursors.rewound(P, 10, 14, Set.of(12L));
+        cursors.endOfSort();
+        assertThat(cursors.admit(P, 10)).isEqualTo(RUN);
+        assertThat(cursors.admit(P, 11)).isEqualTo(RUN);
+        assertThat(cursors.admit(P, 12)).isEqualTo(DUPLICATE);
+        assertThat(cursors.admit(P, 13)).isEqualTo(RUN);
+        assertThat(cursors.admit(P, 14)).isEqualTo(RUN);
+
+        // the second batch fails too: it finished 13, and never held 12
         cursors.rewound(P, 10, 14, Set.of(13L));
-        assertThat(cursors.admit(P, 12)).isEqualTo(RUN);
-        assertThat(cursors.admit(P, 13)).isEqualTo(DUPLICATE);
+        cursors.endOfSort();
+        assertThat(cursors.admit(P, 10)).isEqualTo(RUN);
+        assertThat(cursors.admit(P, 11)).isEqualTo(RUN);
+        assertThat(cursors.admit(P, 12)).as("finished in the first batch").isEqualTo(DUPLICATE);
+        assertThat(cursors.admit(P, 13)).as("finished in the second batch").isEqualTo(DUPLICATE);
         assertThat(cursors.admit(P, 14)).as("the end of the rewound batch is not beyond it").isEqualTo(RUN);
     }
 }
