@@ -135,8 +135,8 @@ public class BridgeConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public SeriesPatching seriesPatching(ChangeValidation changeValidation) {
-        return new SeriesPatching(changeValidation);
+    public SeriesPatching seriesPatching(ChangeValidation changeValidation, SeriesLedger seriesLedger) {
+        return new SeriesPatching(changeValidation, seriesLedger);
     }
 
     @BindToRegistry

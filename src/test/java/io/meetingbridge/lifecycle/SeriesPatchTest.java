@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meetingbridge.ops.BridgeManagement;
+import io.meetingbridge.simulator.ApiResponse;
 import io.meetingbridge.simulator.MeetingOperation;
 import io.meetingbridge.testing.BridgeFixture;
 import io.meetingbridge.testing.SampleChanges;
+import java.lang.management.ManagementFactory;
 import java.util.List;
+import javax.management.ObjectName;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,7 +52,27 @@ class SeriesPatchTest {
         assertThat(body.get("cycleParams")).isEqualTo(JSON.readTree("""
                 {"startDate":"2026-12-01","endDate":"2027-01-12","cycle":"Week","interval":1,"point":[1,3],\
                 "preRemindDays":1}"""));
+        // confDetail does not show them: the ledger's last body sent gives them
+        assertThat(body.get("attendees")).isEqualTo(JSON.readTree("""
+                [{"accountId":"u1","appId":"APPID","name":"Alice","role":1}]"""));
         assertThat(world.api.traffic().calls(MeetingOperation.UPDATE_SERIES)).isEqualTo(1);
+    }
+
+    @Test
+    void aPatchReplacesAnArrayWholeAndTheNextPatchStartsFromIt() throws Exception {
+        world.publish("k-4", SampleChanges.create("c1", "k-4", "Weekly sync"));
+        world.publish("k-4", SampleChanges.patch("c2", "k-4", """
+                {"attendees":[{"accountId":"u2","appId":"APPID","name":"Bob"}],"encryptMode":1}"""));
+        world.publish("k-4", SampleChanges.patch("c3", "k-4", "{\"subject\":\"Renamed\"}"));
+        world.awaitAllCommitted();
+
+        assertThat(world.deadLetters()).isEmpty();
+        String conferenceID = header(world.occurrences().get(0), "meeting-conference-id");
+        JsonNode body = world.api.series(conferenceID).orElseThrow().body();
+        assertThat(body.get("subject").asText()).isEqualTo("Renamed");
+        assertThat(body.get("attendees")).isEqualTo(JSON.readTree("""
+                [{"accountId":"u2","appId":"APPID","name":"Bob"}]"""));
+        assertThat(body.get("encryptMode").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -80,5 +104,35 @@ class SeriesPatchTest {
             assertThat(header(r, "dlq-error-code")).isEqualTo("MMC.111070005");
         });
         assertThat(world.api.traffic().calls(MeetingOperation.UPDATE_SERIES)).isZero();
+    }
+
+    @Test
+    void aReplayedOlderPatchIsSupersededAndLeavesTheSeriesAsTheNewerPatchMadeIt() throws Exception {
+        world.publish("777", SampleChanges.weekly("base", "777", "Base subject"));
+        world.awaitAllCommitted();
+        world.api.faults().failConference("777", ApiResponse.error(500, "MMC.111070003", "oops"), 1);
+        world.publish("777", patchOf777("old", "Old subject"));
+        world.publish("777", patchOf777("new", "New subject"));
+        world.awaitAllCommitted();
+        assertThat(world.deadLetters()).extracting(r -> header(r, "dlq-reason")).containsExactly("rejected");
+
+        ObjectName replay = BridgeManagement.objectName("meeting-series-bridge", BridgeManagement.REPLAY_MBEAN);
+        ManagementFactory.getPlatformMBeanServer().invoke(replay, "replay", new Object[]{"rejected", "", "", ""},
+                new String[]{"java.lang.String", "java.lang.String", "java.lang.String", "java.lang.String"});
+        world.awaitAllCommitted();
+
+        List<ConsumerRecord<byte[], byte[]>> deadLetters = world.deadLetters();
+        assertThat(deadLetters).hasSize(2);
+        assertThat(header(deadLetters.get(1), "dlq-reason")).isEqualTo("superseded");
+        assertThat(header(deadLetters.get(1), "dlq-change-id")).isEqualTo("old");
+        assertThat(world.api.series("777").orElseThrow().body().get("subject").asText()).isEqualTo("New subject");
+        assertThat(world.api.traffic().putCalls("777")).isEqualTo(2);
+        assertThat(world.occurrences()).extracting(r -> header(r, "meeting-change-id")).containsOnly("base", "new");
+    }
+
+    private static String patchOf777(String changeId, String subject) {
+        return """
+                {"changeId":"%s","action":"patch","conferenceID":"777","patch":{"subject":"%s"}}"""
+                .formatted(changeId, subject);
     }
 }

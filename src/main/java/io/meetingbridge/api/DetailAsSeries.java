@@ -1,23 +1,24 @@
-package io.meetingbridge.patch;
+package io.meetingbridge.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.meetingbridge.api.MeetingAnswers;
 import io.meetingbridge.failure.UnexpectedApiAnswerException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The PUT body fields of a series as {@code confDetail} shows them (a ConferenceInfo, meeting-api-facts.md
- * section 3): the base of a patch. The README's table lists each PUT field and where its base comes from.
+ * section 3), and those it does not show: the base of a patch. The README's table lists each PUT field and where
+ * its base comes from.
  */
-final class DetailAsSeries {
+public final class DetailAsSeries {
 
     /** ConferenceInfo fields that are PUT fields of the same name and meaning. */
-    static final List<String> SAME_NAME = List.of("subject", "mediaTypes", "timeZoneID", "language", "cycleParams",
+    private static final List<String> SAME_NAME = List.of("subject", "mediaTypes", "timeZoneID", "language", "cycleParams",
             "isAutoRecord", "recordType", "recordAuxStream", "recordAuthType", "liveAddress", "auxAddress",
             "confConfigInfo", "vmrFlag", "vmrID", "concurrentParticipants", "supportSimultaneousInterpretation");
 
@@ -30,7 +31,7 @@ final class DetailAsSeries {
      * Sets on {@code body} every PUT field the detail shows: those of {@link #SAME_NAME}, startTime (the series'
      * first occurrence, as ConferenceInfo.startTime) and length (the first occurrence's end minus its start).
      */
-    static ObjectNode overlay(JsonNode detail, ObjectNode body) throws UnexpectedApiAnswerException {
+    public static ObjectNode overlay(JsonNode detail, ObjectNode body) throws UnexpectedApiAnswerException {
         for (String field : SAME_NAME) {
             if (detail.hasNonNull(field)) {
                 body.set(field, detail.get(field).deepCopy());
@@ -44,6 +45,13 @@ final class DetailAsSeries {
             body.put("length", minutes(occurrences.get(0)));
         }
         return body;
+    }
+
+    /** The fields of a PUT body that confDetail does not show (attendees, for one), or null when there are none. */
+    public static ObjectNode unshown(ObjectNode body) {
+        ObjectNode unshown = body.deepCopy();
+        unshown.remove(Stream.concat(SAME_NAME.stream(), Stream.of("startTime", "length")).toList());
+        return unshown.isEmpty() ? null : unshown;
     }
 
     private static long minutes(JsonNode occurrence) throws UnexpectedApiAnswerException {
