@@ -8,7 +8,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The PUT body fields of a series as {@code confDetail} shows them (a ConferenceInfo, meeting-api-facts.md
@@ -21,6 +20,13 @@ public final class DetailAsSeries {
     private static final List<String> SAME_NAME = List.of("subject", "mediaTypes", "timeZoneID", "language", "cycleParams",
             "isAutoRecord", "recordType", "recordAuxStream", "recordAuthType", "liveAddress", "auxAddress",
             "confConfigInfo", "vmrFlag", "vmrID", "concurrentParticipants", "supportSimultaneousInterpretation");
+
+    /**
+     * The PUT fields every confDetail of a series shows (ConferenceInfo's subject, mediaTypes, cycleParams, startTime
+     * and subConfs): the ledger need not keep them. The others of {@link #SAME_NAME} an answer may leave out.
+     */
+    private static final List<String> ALWAYS_SHOWN = List.of("subject", "mediaTypes", "cycleParams", "startTime",
+            "length");
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
 
@@ -47,10 +53,13 @@ public final class DetailAsSeries {
         return body;
     }
 
-    /** The fields of a PUT body that confDetail does not show (attendees, for one), or null when there are none. */
+    /**
+     * The fields of a PUT body that a confDetail may not show (attendees, for one, and those of {@link #SAME_NAME}
+     * it can leave out), or null when there are none.
+     */
     public static ObjectNode unshown(ObjectNode body) {
         ObjectNode unshown = body.deepCopy();
-        unshown.remove(Stream.concat(SAME_NAME.stream(), Stream.of("startTime", "length")).toList());
+        unshown.remove(ALWAYS_SHOWN);
         return unshown.isEmpty() ? null : unshown;
     }
 

@@ -62,7 +62,7 @@ class SeriesPatchTest {
     void aPatchReplacesAnArrayWholeAndTheNextPatchStartsFromIt() throws Exception {
         world.publish("k-4", SampleChanges.create("c1", "k-4", "Weekly sync"));
         world.publish("k-4", SampleChanges.patch("c2", "k-4", """
-                {"attendees":[{"accountId":"u2","appId":"APPID","name":"Bob"}],"encryptMode":1}"""));
+                {"attendees":[{"accountId":"u2","appId":"APPID","name":"Bob"}],"encryptMode":1,"recordAuxStream":1}"""));
         world.publish("k-4", SampleChanges.patch("c3", "k-4", "{\"subject\":\"Renamed\"}"));
         world.awaitAllCommitted();
 
@@ -73,6 +73,8 @@ class SeriesPatchTest {
         assertThat(body.get("attendees")).isEqualTo(JSON.readTree("""
                 [{"accountId":"u2","appId":"APPID","name":"Bob"}]"""));
         assertThat(body.get("encryptMode").asInt()).isEqualTo(1);
+        // a field the API's answers may show, which the simulator's confDetail does not: the last body sent gives it
+        assertThat(body.get("recordAuxStream").asInt()).isEqualTo(1);
     }
 
     @Test
