@@ -12,6 +12,8 @@ import io.meetingbridge.testing.BridgeFixture;
 import io.meetingbridge.testing.SampleChanges;
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import javax.management.ObjectName;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -91,6 +93,25 @@ class SeriesPatchTest {
                 .startsWith("the patched series is not valid: ").contains("series.mediaTypes");
         assertThat(header(world.deadLetters().get(1), "dlq-detail"))
                 .startsWith("the patched series is not valid: ").contains("series.length");
+        assertThat(world.api.traffic().calls(MeetingOperation.UPDATE_SERIES)).isZero();
+    }
+
+    @Test
+    void aPatchOfASeriesWhoseLastBodyTheLedgerCouldNotKeepNeedsReviewAndPutsNothing() {
+        String attendees = IntStream.range(0, 250).mapToObj(i -> """
+                {"accountId":"user-%d","appId":"APPID","name":"Attendee %d","email":"attendee-%d@example.com"}"""
+                .formatted(i, i, i)).collect(Collectors.joining(","));
+        world.publish("k-5", SampleChanges.create("c1", "k-5", "All hands")
+                .replace("[{\"accountId\":\"u1\",\"appId\":\"APPID\",\"name\":\"Alice\",\"role\":1}]",
+                        "[" + attendees + "]"));
+        world.publish("k-5", SampleChanges.patch("c2", "k-5", "{\"subject\":\"All hands, new room\"}"));
+        world.awaitAllCommitted();
+
+        assertThat(world.deadLetters()).singleElement().satisfies(r -> {
+            assertThat(header(r, "dlq-reason")).isEqualTo("needs-review");
+            assertThat(header(r, "dlq-change-id")).isEqualTo("c2");
+            assertThat(header(r, "dlq-detail")).contains("publish a modify with the whole series");
+        });
         assertThat(world.api.traffic().calls(MeetingOperation.UPDATE_SERIES)).isZero();
     }
 
