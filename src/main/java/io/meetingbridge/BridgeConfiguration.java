@@ -46,6 +46,7 @@ import io.meetingbridge.ops.JolokiaPolicy;
 import io.meetingbridge.ops.MeterRegistries;
 import io.meetingbridge.ops.MeteredKafkaClientFactory;
 import io.meetingbridge.ops.StaticMembershipGuard;
+import io.meetingbridge.patch.SeriesPatching;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -134,6 +135,11 @@ public class BridgeConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public SeriesChanges seriesChanges(SeriesLedger seriesLedger) {
         return new SeriesChanges(seriesLedger);
+    }
+
+    @BindToRegistry(lazy = true)
+    public SeriesPatching seriesPatching(ChangeValidation changeValidation, SeriesLedger seriesLedger) {
+        return new SeriesPatching(changeValidation, seriesLedger);
     }
 
     @BindToRegistry

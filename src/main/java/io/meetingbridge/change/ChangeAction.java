@@ -18,7 +18,9 @@ public enum ChangeAction {
     /** Changes one occurrence: PUT conferences/cyclesubconf with {@code occurrence}. */
     MODIFY_OCCURRENCE("modify-occurrence"),
     /** Cancels some occurrences: DELETE conferences/cyclesubconf with their ids. */
-    CANCEL_OCCURRENCES("cancel-occurrences");
+    CANCEL_OCCURRENCES("cancel-occurrences"),
+    /** Changes some fields of the series: a JSON Merge Patch of the series as the API holds it, then PUT. */
+    PATCH("patch");
 
     private final String wireName;
 

@@ -1,5 +1,6 @@
 package io.meetingbridge.change;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meetingbridge.flow.FlowProperties;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -18,5 +19,11 @@ public final class ChangeValidation {
         ValidChange valid = validator.validate(change.tree());
         exchange.setProperty(FlowProperties.VALID_CHANGE, valid);
         exchange.setProperty(FlowProperties.TENANT, valid.corpId());
+    }
+
+    /** A patch once applied: see {@link ChangeValidator#validatePatched}. */
+    public ValidChange validatePatched(ValidChange patch, String conferenceID, ObjectNode series)
+            throws InvalidChangeException {
+        return validator.validatePatched(patch, conferenceID, series);
     }
 }

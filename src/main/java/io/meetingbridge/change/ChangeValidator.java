@@ -62,7 +62,33 @@ public final class ChangeValidator {
                 yield new ValidChange(changeId, action, seriesKey, conferenceID, null, null,
                         texts(envelope.path("cycleSubConfIDs")), texts(envelope.path("occurrenceStarts")), corpId);
             }
+            case PATCH -> new ValidChange(changeId, action, seriesKey, conferenceID, (ObjectNode) envelope.get("patch"),
+                    null, List.of(), List.of(), corpId);
         };
+    }
+
+    /**
+     * A patch once applied: the patched series is checked as the {@code series} of a modify of the same series,
+     * with the same sentences, and becomes the body to PUT.
+     */
+    public ValidChange validatePatched(ValidChange patch, String conferenceID, ObjectNode series)
+            throws InvalidChangeException {
+        ObjectNode modify = series.objectNode().put("action", ChangeAction.MODIFY.wireName())
+                .put("conferenceID", conferenceID);
+        if (patch.changeId() != null) {
+            modify.put("changeId", patch.changeId());
+        }
+        if (patch.corpId() != null) {
+            modify.put("corpId", patch.corpId());
+        }
+        modify.set("series", series);
+        try {
+            validate(modify);
+        } catch (InvalidChangeException e) {
+            throw new InvalidChangeException("the patched series is not valid: " + e.getMessage(), e);
+        }
+        return new ValidChange(patch.changeId(), ChangeAction.PATCH, patch.seriesKey(), conferenceID, series, null,
+                List.of(), List.of(), patch.corpId());
     }
 
     /** The PUT body: the occurrence as it came, less the start the bridge resolves and the API does not take. */

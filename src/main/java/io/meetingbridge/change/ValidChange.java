@@ -18,6 +18,7 @@ import java.util.Objects;
  *                         modify-occurrence: the {@code occurrence} node as it came when it names
  *                         {@code cycleSubConfID}; when it names {@code occurrenceStart}, a copy of it
  *                         without that field (the bridge resolves it; the API does not take it).
+ *                         patch: the {@code patch} node as it came; once applied, the patched series
  *                         cancel and cancel-occurrences: null
  * @param occurrenceStart  modify-occurrence naming the occurrence by its current start; else null
  * @param cycleSubConfIDs  cancel-occurrences by id, in the record's order; else empty

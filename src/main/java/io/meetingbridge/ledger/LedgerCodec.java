@@ -39,6 +39,13 @@ final class LedgerCodec {
                 known.put("cancelled", true);
             }
         }
+        UnshownFields unshown = entry.unshown();
+        if (unshown.json() != null) {
+            value.set("unshown", unshown.tree());
+        }
+        if (unshown.omitted()) {
+            value.put("unshownOmitted", true);
+        }
         return value;
     }
 
@@ -60,9 +67,13 @@ final class LedgerCodec {
             occurrences.add(new KnownOccurrence(known.path("cycleSubConfID").asText(), text(known, "startTime"),
                     text(known, "endTime"), known.path("cancelled").asBoolean(false)));
         }
-        // a value without corpId is enterprise mode's, as every value written before SP mode existed
+        // a value without corpId is enterprise mode's, as every value written before SP mode existed; one without
+        // unshown fields was written before patches existed, or for a series whose body had none
+        JsonNode unshown = tree.path("unshown");
         return new SeriesEntry(text(tree, "corpId"), text(tree, "seriesKey"), text(tree, "conferenceID"),
-                SeriesState.of(tree.path("state").asText()), text(tree, "lastChangeId"), lastApplied, occurrences);
+                SeriesState.of(tree.path("state").asText()), text(tree, "lastChangeId"), lastApplied, occurrences,
+                new UnshownFields(unshown.isObject() ? unshown.toString() : null,
+                        tree.path("unshownOmitted").asBoolean(false)));
     }
 
     private static String text(JsonNode node, String field) {

@@ -3,6 +3,7 @@ package io.meetingbridge.ledger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meetingbridge.api.DetailAsSeries;
 import io.meetingbridge.api.MeetingAnswers;
 import io.meetingbridge.api.MeetingAnswers.SeriesAnswer;
 import io.meetingbridge.change.ChangePosition;
@@ -55,10 +56,14 @@ public final class SeriesChanges {
         ledger.write(exchange.getProperty(FlowProperties.SERIES_AFTER, SeriesEntry.class));
     }
 
-    /** A create or a modify answered with the whole series: every occurrence is scheduled, as the answer says. */
+    /**
+     * A create, modify or patch answered with the whole series: every occurrence is scheduled, as the answer says,
+     * and the fields of the body sent that confDetail does not show are the base of the series' next patch.
+     */
     public void scheduled(@Body SeriesAnswer answer, Exchange exchange) {
         List<KnownOccurrence> occurrences = answer.occurrences().stream().map(SeriesChanges::known).toList();
-        SeriesEntry after = current(exchange).scheduled(seriesKey(exchange), conferenceID(exchange), occurrences);
+        SeriesEntry after = current(exchange).scheduled(seriesKey(exchange), conferenceID(exchange), occurrences)
+                .sent(UnshownFields.of(DetailAsSeries.unshown(validChange(exchange).body())));
         publish(exchange, answer.occurrences(), SCHEDULED, after);
     }
 

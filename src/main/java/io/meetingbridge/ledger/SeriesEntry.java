@@ -13,14 +13,20 @@ import java.util.function.UnaryOperator;
  * @param conferenceID null while a create has not answered
  * @param lastChangeId the last change fully applied (its outputs acknowledged), null before the first
  * @param lastApplied  where that change was first published, null before the first
+ * @param unshown      the fields of the last series body sent that confDetail does not show (the base of a patch)
  */
 public record SeriesEntry(String tenant, String seriesKey, String conferenceID, SeriesState state, String lastChangeId,
-                          ChangePosition lastApplied, OccurrenceTable known) {
+                          ChangePosition lastApplied, OccurrenceTable known, UnshownFields unshown) {
 
     public SeriesEntry(String tenant, String seriesKey, String conferenceID, SeriesState state, String lastChangeId,
                        ChangePosition lastApplied, List<KnownOccurrence> occurrences) {
+        this(tenant, seriesKey, conferenceID, state, lastChangeId, lastApplied, occurrences, UnshownFields.NONE);
+    }
+
+    public SeriesEntry(String tenant, String seriesKey, String conferenceID, SeriesState state, String lastChangeId,
+                       ChangePosition lastApplied, List<KnownOccurrence> occurrences, UnshownFields unshown) {
         this(tenant, seriesKey, conferenceID, state, lastChangeId, lastApplied,
-                occurrences.isEmpty() ? OccurrenceTable.EMPTY : new OccurrenceTable(occurrences));
+                occurrences.isEmpty() ? OccurrenceTable.EMPTY : new OccurrenceTable(occurrences), unshown);
     }
 
     /** The known occurrences, scheduled and cancelled, in the order the API listed them. */
@@ -48,20 +54,27 @@ public record SeriesEntry(String tenant, String seriesKey, String conferenceID, 
     }
 
     SeriesEntry scheduled(String seriesKey, String conferenceID, List<KnownOccurrence> scheduled) {
-        return new SeriesEntry(tenant, seriesKey, conferenceID, SeriesState.ACTIVE, lastChangeId, lastApplied, scheduled);
+        return new SeriesEntry(tenant, seriesKey, conferenceID, SeriesState.ACTIVE, lastChangeId, lastApplied, scheduled,
+                unshown);
+    }
+
+    /** The series as a body sent for it left it: the fields confDetail does not show are that body's. */
+    SeriesEntry sent(UnshownFields sent) {
+        return new SeriesEntry(tenant, seriesKey, conferenceID, state, lastChangeId, lastApplied, known, sent);
     }
 
     SeriesEntry cancelled() {
         return new SeriesEntry(tenant, seriesKey, conferenceID, SeriesState.CANCELLED, lastChangeId, lastApplied,
-                occurrences().stream().map(KnownOccurrence::asCancelled).toList());
+                occurrences().stream().map(KnownOccurrence::asCancelled).toList(), unshown);
     }
 
     SeriesEntry withOccurrences(UnaryOperator<List<KnownOccurrence>> change) {
-        return new SeriesEntry(tenant, seriesKey, conferenceID, state, lastChangeId, lastApplied, change.apply(occurrences()));
+        return new SeriesEntry(tenant, seriesKey, conferenceID, state, lastChangeId, lastApplied, change.apply(occurrences()),
+                unshown);
     }
 
     SeriesEntry applied(String changeId, ChangePosition position) {
-        return new SeriesEntry(tenant, seriesKey, conferenceID, state, changeId, position, known);
+        return new SeriesEntry(tenant, seriesKey, conferenceID, state, changeId, position, known, unshown);
     }
 
     /** The occurrence that starts at this time (scheduled ones first), or of this id. */

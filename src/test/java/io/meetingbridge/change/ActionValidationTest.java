@@ -75,6 +75,14 @@ class ActionValidationTest {
         return change;
     }
 
+    /** patch: a merge patch that renames the series and removes its groupuri. */
+    static ObjectNode patch() {
+        ObjectNode change = JSON.createObjectNode().put("changeId", "crm-7731-p1").put("action", "patch")
+                .put("seriesKey", "crm-7731");
+        change.putObject("patch").put("subject", "Renamed").putNull("groupuri");
+        return change;
+    }
+
     static ObjectNode occurrenceOf(ObjectNode change) {
         return (ObjectNode) change.get("occurrence");
     }
@@ -98,6 +106,15 @@ class ActionValidationTest {
             assertThat(valid.occurrenceStart()).isNull();
             assertThat(valid.cycleSubConfIDs()).isEmpty();
             assertThat(valid.occurrenceStarts()).isEmpty();
+        }
+
+        @Test
+        void patchCarriesItsMergePatchAsItCameNullsIncluded() throws Exception {
+            ValidChange valid = valid(patch());
+
+            assertThat(valid.action()).isEqualTo(ChangeAction.PATCH);
+            assertThat(valid.seriesKey()).isEqualTo("crm-7731");
+            assertThat(valid.body()).isEqualTo(patch().get("patch"));
         }
 
         @Test
@@ -284,6 +301,13 @@ class ActionValidationTest {
         }
 
         @Test
+        void seriesWithPatchAndPatchWithModify() {
+            assertRejected(patch().set("series", exampleSeries(example())), "series is not allowed for action patch");
+            assertRejected(example().set("patch", JSON.createObjectNode().put("subject", "x")),
+                    "patch is not allowed for action modify");
+        }
+
+        @Test
         void aMalformedFieldOfAnotherActionIsReportedFirstAsNotAllowed() {
             assertRejected(cancel().put("series", "weekly"), "series is not allowed for action cancel (and 1 more problem)");
         }
@@ -306,6 +330,15 @@ class ActionValidationTest {
             change.remove("series");
 
             assertRejected(change, "series is required");
+        }
+
+        @Test
+        void patchWithoutPatchOrWithAPatchThatIsNotAnObject() {
+            ObjectNode change = patch();
+            change.remove("patch");
+
+            assertRejected(change, "patch is required");
+            assertRejected(patch().put("patch", "subject=x"), "patch must be an object, got \"subject=x\"");
         }
 
         @Test
@@ -597,7 +630,7 @@ class ActionValidationTest {
     @Nested
     class Actions {
 
-        private static final String ALLOWED = "action must be one of create, modify, cancel, modify-occurrence, cancel-occurrences, got ";
+        private static final String ALLOWED = "action must be one of create, modify, cancel, modify-occurrence, cancel-occurrences, patch, got ";
 
         @Test
         void anUnknownAction() {

@@ -7,6 +7,7 @@ import static io.meetingbridge.change.ChangeSamples.example;
 import static io.meetingbridge.change.ChangeSamples.exampleCycle;
 import static io.meetingbridge.change.ChangeSamples.exampleSeries;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -244,5 +245,22 @@ class ChangeValidatorTest {
                 .withVmrID("vmr-1")
                 .withConcurrentParticipants(50)
                 .withSupportSimultaneousInterpretation(true);
+    }
+
+    @Test
+    void aPatchedSeriesIsValidatedAsTheSeriesOfAModifyOfItsTenantsSeries() throws Exception {
+        ValidChange patch = ChangeSamples.acceptInSpMode(bytes(new ObjectMapper().readTree("""
+                {"changeId":"p1","corpId":"acme","action":"patch","seriesKey":"crm-7731","patch":{"length":45}}""")));
+        ChangeValidator spMode = new ChangeValidator(true);
+
+        ValidChange patched = spMode.validatePatched(patch, "914087436", exampleSeries(example()));
+
+        assertThat(patched).isEqualTo(new ValidChange("p1", ChangeAction.PATCH, "crm-7731", "914087436",
+                exampleSeries(example()), null, List.of(), List.of(), "acme"));
+        ObjectNode withoutMediaTypes = exampleSeries(example()).deepCopy();
+        withoutMediaTypes.remove("mediaTypes");
+        assertThatThrownBy(() -> spMode.validatePatched(patch, "914087436", withoutMediaTypes))
+                .isInstanceOf(InvalidChangeException.class)
+                .hasMessage("the patched series is not valid: series.mediaTypes is required");
     }
 }

@@ -103,6 +103,9 @@ public final class Demo {
                 SampleChanges.keyed(topic, SERIES_KEY, SampleChanges.create("crm-9001-v1", SERIES_KEY, "Quarterly planning")),
                 SampleChanges.keyed(topic, SERIES_KEY,
                         SampleChanges.modifyBySeriesKey("crm-9001-v2", SERIES_KEY, "Quarterly planning (renamed)")),
+                // a patch names only what changes; the rest stays as the API (and the bridge's last PUT) has it
+                SampleChanges.keyed(topic, SERIES_KEY, SampleChanges.patch("crm-9001-v2p", SERIES_KEY,
+                        "{\"subject\":\"Quarterly planning (room 4)\",\"length\":45}")),
                 SampleChanges.keyed(topic, SERIES_KEY,
                         SampleChanges.moveOccurrence("crm-9001-v3", SERIES_KEY, "2026-12-07 01:00", "2026-12-08 03:00")),
                 SampleChanges.keyed(topic, SERIES_KEY,

@@ -2,6 +2,8 @@ package io.meetingbridge.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meetingbridge.change.ChangePosition;
 import java.io.IOException;
 import java.io.InputStream;
@@ -98,5 +100,24 @@ class LedgerCodecTest {
         try (InputStream in = LedgerCodecTest.class.getResourceAsStream("/ledger/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8);
         }
+    }
+
+    @Test
+    void theFieldsConfDetailDoesNotShowReadBackAndTooManyAreOnlyMarkedAsNotKept() throws Exception {
+        ObjectNode sent = JsonNodeFactory.instance.objectNode().put("groupuri", "g1");
+        sent.putArray("attendees").addObject().put("accountId", "u1").put("appId", "APPID").put("name", "Alice");
+        SeriesEntry entry = new SeriesEntry(null, "crm-7731", "914087436", SeriesState.ACTIVE, null, null, List.of(),
+                UnshownFields.of(sent));
+
+        SeriesEntry read = LedgerCodec.read(LedgerCodec.write(entry));
+
+        assertThat(read.unshown().tree()).isEqualTo(sent);
+        assertThat(read.unshown().omitted()).isFalse();
+
+        ObjectNode tooMany = JsonNodeFactory.instance.objectNode().put("groupuri", "g".repeat(UnshownFields.MAX_BYTES));
+        SeriesEntry notKept = LedgerCodec.read(LedgerCodec.write(new SeriesEntry(null, "crm-1", "900",
+                SeriesState.ACTIVE, null, null, List.of(), UnshownFields.of(tooMany))));
+        assertThat(notKept.unshown()).isEqualTo(new UnshownFields(null, true));
+        assertThat(LedgerCodec.tree(notKept).has("unshown")).isFalse();
     }
 }

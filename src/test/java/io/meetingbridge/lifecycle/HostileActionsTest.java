@@ -45,7 +45,7 @@ class HostileActionsTest {
                 "occurrenceStarts[0] must be a real time, got \"2026-02-30 01:00\"",
                 """
                 {"changeId":"h7","action":"archive","conferenceID":"914087436"}""",
-                "action must be one of create, modify, cancel, modify-occurrence, cancel-occurrences, got \"archive\"");
+                "action must be one of create, modify, cancel, modify-occurrence, cancel-occurrences, patch, got \"archive\"");
         List<String> records = new ArrayList<>(sentenceByRecord.keySet());
         records.forEach(value -> world.publish("914087436", value));
         world.awaitAllCommitted();

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A series' whole life from Kafka: create, modify, move and cancel occurrences, cancel, in order per series. */
+/** A series' whole life from Kafka: create, modify, patch, move and cancel occurrences, cancel, in order per series. */
 class SeriesLifeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,6 +37,7 @@ class SeriesLifeTest {
         List<String> life = List.of(
                 SampleChanges.create("c1", KEY, "Weekly sync"),
                 SampleChanges.modifyBySeriesKey("c2", KEY, "Weekly sync, renamed"),
+                SampleChanges.patch("p2", KEY, "{\"length\":45}"),
                 SampleChanges.moveOccurrence("c3", KEY, "2026-12-07 01:00", "2026-12-08 03:00"),
                 SampleChanges.cancelOccurrences("c4", KEY, "2026-12-09 01:00"),
                 SampleChanges.cancel("c5", KEY));
@@ -58,12 +59,14 @@ class SeriesLifeTest {
         });
         assertThat(records).extracting(r -> header(r, "meeting-change-id"))
                 .containsExactly("c1", "c1", "c1", "c1", "c1", "c1", "c1", "c1",
-                        "c2", "c2", "c2", "c2", "c2", "c2", "c2", "c2", "c3", "c4",
+                        "c2", "c2", "c2", "c2", "c2", "c2", "c2", "c2",
+                        "p2", "p2", "p2", "p2", "p2", "p2", "p2", "p2", "c3", "c4",
                         "c5", "c5", "c5", "c5", "c5", "c5", "c5");
         Map<String, List<ConsumerRecord<byte[], byte[]>>> byChange = records.stream()
                 .collect(Collectors.groupingBy(r -> header(r, "meeting-change-id")));
         assertChange(byChange.get("c1"), "create", "scheduled");
         assertChange(byChange.get("c2"), "modify", "scheduled");
+        assertChange(byChange.get("p2"), "patch", "scheduled");
         assertChange(byChange.get("c3"), "modify-occurrence", "scheduled");
         assertChange(byChange.get("c4"), "cancel-occurrences", "cancelled");
         assertChange(byChange.get("c5"), "cancel", "cancelled");

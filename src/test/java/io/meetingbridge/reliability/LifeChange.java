@@ -42,6 +42,11 @@ record LifeChange(String seriesKey, String changeId, int step, String action, St
         return List.of(create(seriesKey), modify(seriesKey, 1), cancelOccurrence(seriesKey, 2));
     }
 
+    /** Create, the same renaming as a patch (which keeps the attendees only the ledger knows), cancel one occurrence. */
+    static List<LifeChange> createPatchCancelOccurrence(String seriesKey) {
+        return List.of(create(seriesKey), patch(seriesKey, 1), cancelOccurrence(seriesKey, 2));
+    }
+
     /** The whole life: create, modify, move an occurrence, cancel another, cancel the series. */
     static List<LifeChange> wholeLife(String seriesKey) {
         return List.of(create(seriesKey), modify(seriesKey, 1), move(seriesKey, 2), cancelOccurrence(seriesKey, 3),
@@ -57,6 +62,12 @@ record LifeChange(String seriesKey, String changeId, int step, String action, St
         String id = key + "-modify";
         return new LifeChange(key, id, step, "modify", "scheduled", 8,
                 SampleChanges.modifyBySeriesKey(id, key, renamedSubject(key)));
+    }
+
+    private static LifeChange patch(String key, int step) {
+        String id = key + "-patch";
+        return new LifeChange(key, id, step, "patch", "scheduled", 8,
+                SampleChanges.patch(id, key, "{\"subject\":\"" + renamedSubject(key) + "\"}"));
     }
 
     private static LifeChange move(String key, int step) {
@@ -86,7 +97,8 @@ record LifeChange(String seriesKey, String changeId, int step, String action, St
         return switch (action) {
             case "create" -> (operation == MeetingOperation.CREATE_SERIES || operation == MeetingOperation.UPDATE_SERIES)
                     && subject(seriesKey).equals(write.subject());
-            case "modify" -> operation == MeetingOperation.UPDATE_SERIES && renamedSubject(seriesKey).equals(write.subject());
+            case "modify", "patch" -> operation == MeetingOperation.UPDATE_SERIES
+                    && renamedSubject(seriesKey).equals(write.subject());
             case "modify-occurrence" -> operation == MeetingOperation.UPDATE_OCCURRENCE;
             case "cancel-occurrences" -> operation == MeetingOperation.CANCEL_OCCURRENCES;
             case "cancel" -> operation == MeetingOperation.CANCEL_SERIES;

@@ -75,6 +75,12 @@ public final class SampleChanges {
                 {"changeId":"%s","action":"cancel","seriesKey":"%s"}""".formatted(changeId, seriesKey);
     }
 
+    /** A merge patch of the series named by seriesKey; {@code patch} is the JSON object of the patch. */
+    public static String patch(String changeId, String seriesKey, String patch) {
+        return """
+                {"changeId":"%s","action":"patch","seriesKey":"%s","patch":%s}""".formatted(changeId, seriesKey, patch);
+    }
+
     /** The same change in SP mode, named for its enterprise. */
     public static String forTenant(String corpId, String change) {
         return "{\"corpId\":\"" + corpId + "\"," + change.strip().substring(1);
