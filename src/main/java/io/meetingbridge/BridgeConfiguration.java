@@ -241,10 +241,12 @@ public class BridgeConfiguration implements CamelConfiguration {
             @PropertyInject("bridge.events.subscriber-id") String subscriberId,
             @PropertyInject("bridge.events.subscriber-key-file") String subscriberKeyFile,
             @PropertyInject("meeting.api.connect-timeout-ms") long connectTimeoutMs,
-            @PropertyInject("meeting.api.response-timeout-ms") long responseTimeoutMs) {
+            @PropertyInject("meeting.api.response-timeout-ms") long responseTimeoutMs,
+            @PropertyInject(value = AuthMode.SETTING, defaultValue = "enterprise") String mode,
+            @PropertyInject(value = "bridge.events.sp-id", defaultValue = "") String spId) {
         return new EventPushRegistration(AppAuthClient.httpClient(ApiTrustStore.sslContext(meetingApiTls, camelContext),
                 Duration.ofMillis(connectTimeoutMs)), baseUrl, accessTokens, subscriberId, subscriberKeyFile,
-                Duration.ofMillis(responseTimeoutMs));
+                Duration.ofMillis(responseTimeoutMs), AuthMode.of(mode), spId);
     }
 
     @BindToRegistry

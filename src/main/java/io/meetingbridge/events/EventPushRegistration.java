@@ -1,7 +1,9 @@
 package io.meetingbridge.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meetingbridge.auth.AccessTokenCache;
+import io.meetingbridge.auth.AuthMode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,7 +18,8 @@ import java.time.Duration;
 /**
  * Registers the bridge's receiver as the enterprise's meeting event push URL through the Meeting API, with the
  * bridge's App ID token (meeting-api-facts.md, section 8): configures it (subscriber id, key and URL), enables it
- * (the API then sends the verification event, which the receiver must answer), and reads it back.
+ * (the API then sends the verification event, which the receiver must answer), and reads it back. In SP mode the
+ * configuration names the service provider ({@code spId}); the App's own token, without corpId, is the SP admin's.
  */
 public final class EventPushRegistration {
 
@@ -30,22 +33,31 @@ public final class EventPushRegistration {
     private final String subscriberId;
     private final Path subscriberKeyFile;
     private final Duration timeout;
+    private final String spId;
 
+    /** @param spId SP mode's service provider ({@code bridge.events.sp-id}); not sent in enterprise mode */
     public EventPushRegistration(HttpClient http, String baseUrl, AccessTokenCache tokens, String subscriberId,
-                                 String subscriberKeyFile, Duration timeout) {
+                                 String subscriberKeyFile, Duration timeout, AuthMode mode, String spId) {
         this.http = http;
         this.baseUrl = baseUrl;
         this.tokens = tokens;
         this.subscriberId = subscriberId;
         this.subscriberKeyFile = Path.of(subscriberKeyFile);
         this.timeout = timeout;
+        this.spId = mode == AuthMode.SP ? spId.strip() : null;
     }
 
     /** Configures and enables the push to {@code url}; answers the configuration as the API then shows it. */
     public String register(String url) throws Exception {
-        String body = JSON.createObjectNode().put("subscriberId", subscriberId)
-                .put("subscriberKey", Files.readString(subscriberKeyFile).strip()).put("url", url).toString();
-        call("POST", LINK_CONFIG, HttpRequest.BodyPublishers.ofString(body));
+        if (spId != null && spId.isEmpty()) {
+            throw new IllegalStateException("bridge.events.sp-id is required when meeting.auth.mode is sp");
+        }
+        ObjectNode body = JSON.createObjectNode().put("subscriberId", subscriberId)
+                .put("subscriberKey", Files.readString(subscriberKeyFile).strip()).put("url", url);
+        if (spId != null) {
+            body.put("spId", spId);
+        }
+        call("POST", LINK_CONFIG, HttpRequest.BodyPublishers.ofString(body.toString()));
         String id = JSON.readTree(show()).path("id").asText();
         call("PUT", CHANGE_STATUS + "?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "&status=1",
                 HttpRequest.BodyPublishers.noBody());

@@ -31,15 +31,31 @@ final class EventSubscription implements AutoCloseable {
         return thread;
     });
     private final List<Duration> retries;
+    private final String spId;
+    private final TokenRegistry tokens;
     private volatile Registration registration;
 
-    EventSubscription(List<Duration> retries) {
+    /** @param spId the service provider the simulator plays (SP mode), null for one enterprise */
+    EventSubscription(List<Duration> retries, String spId, TokenRegistry tokens) {
         this.retries = List.copyOf(retries);
+        this.spId = spId;
+        this.tokens = tokens;
     }
 
-    /** POST link-config: {subscriberId, subscriberKey, url, corpId | spId}; 200 without a body, pushes stay off. */
+    /**
+     * POST link-config: {subscriberId, subscriberKey, url, corpId | spId}; 200 without a body, pushes stay off.
+     * As a service provider's, it needs the SP's {@code spId} and the SP admin's token (one issued without corpId).
+     */
     ApiResponse configure(ApiRequest request) throws InvalidFieldException {
         JsonNode body = request.requiredJsonObject();
+        if (spId != null) {
+            if (!spId.equals(body.path("spId").asText(null))) {
+                throw new InvalidFieldException("spId must name the service provider in SP mode");
+            }
+            if (!TokenRegistry.NO_TENANT.equals(tokens.tenantOf(request.header(MeetingCallGuard.ACCESS_TOKEN_HEADER)))) {
+                return ApiResponse.error(403, MeetingErrors.OTHER_TENANT, "only the SP admin configures the SP's push");
+            }
+        }
         String url = text(body, "url");
         if (!url.startsWith("https://") && !url.startsWith("http://")) {
             throw new InvalidFieldException("url must be an https URL");

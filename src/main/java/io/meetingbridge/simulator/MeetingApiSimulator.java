@@ -60,7 +60,7 @@ public final class MeetingApiSimulator implements AutoCloseable {
         server.setExecutor(workers);
         server.createContext(AuthEndpoint.PATH, new ApiRoute(AuthEndpoint.PATH,
                 Map.of("POST", new AuthEndpoint(settings.appKeysByAppId, tokens, faults, traffic)), traffic, false));
-        events = new EventSubscription(settings.eventRetries);
+        events = new EventSubscription(settings.eventRetries, settings.spId, tokens);
         MeetingRoutes.byPath(series, faults, tokens, traffic, settings.putCreatesUnknownSeries, events)
                 .forEach(server::createContext);
         server.createContext(SimulatorAdminEndpoint.PATH,
@@ -185,6 +185,7 @@ public final class MeetingApiSimulator implements AutoCloseable {
         private SSLContext sslContext;
         private boolean putCreatesUnknownSeries = true;
         private List<Duration> eventRetries = EventPusher.HUAWEI_RETRIES;
+        private String spId;
 
         private Builder() {
         }
@@ -204,6 +205,12 @@ public final class MeetingApiSimulator implements AutoCloseable {
         /** The delays between attempts of an event push not answered 200 (Huawei's by default; tests shorten them). */
         public Builder eventRetries(List<Duration> eventRetries) {
             this.eventRetries = List.copyOf(eventRetries);
+            return this;
+        }
+
+        /** Plays this service provider (SP mode): the event push is configured with its spId by the SP admin. */
+        public Builder serviceProvider(String spId) {
+            this.spId = Objects.requireNonNull(spId, "spId");
             return this;
         }
 

@@ -21,10 +21,15 @@ public final class RunningBridge implements AutoCloseable {
     }
 
     public static Builder with(EmbeddedKafka kafka, EmbeddedKafka.Topics topics, String apiBaseUrl) {
+        return with(kafka.bootstrapServers(), topics, apiBaseUrl);
+    }
+
+    /** A bridge on another broker than the in-JVM one (its topics created there). */
+    public static Builder with(String bootstrapServers, EmbeddedKafka.Topics topics, String apiBaseUrl) {
         Builder builder = new Builder();
         FastTimings.settings().forEach(builder::set);
         return builder
-                .set("kafka.bootstrap-servers", kafka.bootstrapServers())
+                .set("kafka.bootstrap-servers", bootstrapServers)
                 .set("kafka.group-id", "bridge-" + topics.changes())
                 .set("bridge.topics.changes", topics.changes())
                 .set("bridge.topics.occurrences", topics.occurrences())
