@@ -157,6 +157,7 @@ public final class ChangeBatches {
                     unwritten));
         }
         List<ChangeBatch.PartitionProgress> progress = batch.progress();
+        progress.forEach(p -> p.resumeAt = cursors.finishedThrough(p.partition, p.resumeAt));
         commits.commitBatch(consumer, progress);
         // unfinished changes are read again whether or not the commit went through: skipping them here and
         // committing a later batch would lose them

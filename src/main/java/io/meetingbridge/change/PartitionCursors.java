@@ -74,6 +74,25 @@ final class PartitionCursors {
         cursor.finishedAhead.addAll(finishedAhead);
     }
 
+    /**
+     * Where a partition's commit may go, given that its batch finished everything before {@code resumeAt}: past
+     * the changes right after it that an earlier batch finished. This batch left them out as duplicates, so
+     * without this a finished change at the end of a partition would stay uncommitted.
+     */
+    long finishedThrough(TopicPartition partition, long resumeAt) {
+        Cursor cursor = cursors.get(partition);
+        if (cursor == null) {
+            return resumeAt;
+        }
+        long through = resumeAt;
+        while (cursor.finishedAhead.contains(through)) {
+            through++;
+        }
+        long committed = through;
+        cursor.finishedAhead.removeIf(finished -> finished < committed);
+        return through;
+    }
+
     /** The partition is no longer this instance's: its next owner starts from the last commit. */
     void forget(TopicPartition partition) {
         cursors.remove(partition);

@@ -84,4 +84,21 @@ class PartitionCursorsTest {
         assertThat(cursors.admit(P, 13)).as("finished in the second batch").isEqualTo(DUPLICATE);
         assertThat(cursors.admit(P, 14)).as("the end of the rewound batch is not beyond it").isEqualTo(RUN);
     }
+
+    @Test
+    void aCommitGoesPastTheFinishedChangesARewoundBatchLeftOutAsDuplicates() {
+        for (long offset = 10; offset <= 14; offset++) {
+            cursors.admit(P, offset);
+        }
+        cursors.rewound(P, 10, 14, Set.of(13L, 14L));
+        cursors.endOfSort();
+        for (long offset = 10; offset <= 14; offset++) {
+            cursors.admit(P, offset);
+        }
+
+        assertThat(cursors.finishedThrough(P, 11)).as("11 is not finished yet").isEqualTo(11);
+        assertThat(cursors.finishedThrough(P, 13)).as("10 to 12 finished now, 13 and 14 before").isEqualTo(15);
+        assertThat(cursors.finishedThrough(new TopicPartition("changes", 7), 3)).as("a partition never rewound")
+                .isEqualTo(3);
+    }
 }
