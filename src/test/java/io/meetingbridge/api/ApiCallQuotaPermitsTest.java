@@ -54,8 +54,9 @@ class ApiCallQuotaPermitsTest {
         assertThat(quota.isLimited()).isTrue();
 
         long start = System.nanoTime();
+        long returnedWaits = 0;
         for (int i = 0; i < 4; i++) {
-            quota.acquire();
+            returnedWaits += quota.acquire();
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
@@ -63,6 +64,8 @@ class ApiCallQuotaPermitsTest {
         assertThat(meters.get(ApiCallQuota.WAIT_METRIC).timer().count()).isEqualTo(4);
         assertThat(meters.get(ApiCallQuota.WAIT_METRIC).timer().totalTime(TimeUnit.NANOSECONDS))
                 .as("the waits, no more").isBetween((double) Duration.ofMillis(2 * 250 - 50).toNanos(), (double) took.toNanos());
+        assertThat(returnedWaits).as("each call's own wait, for its span")
+                .isBetween(Duration.ofMillis(2 * 250 - 50).toNanos(), took.toNanos());
     }
 
     @Test
