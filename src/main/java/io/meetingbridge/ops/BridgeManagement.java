@@ -13,6 +13,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import javax.management.ObjectName;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheck;
@@ -39,6 +41,7 @@ public final class BridgeManagement extends ServiceSupport {
     private Clock clock;
     /** SP mode's tokens per enterprise; null in enterprise mode. */
     private TenantTokens tenants;
+    private final List<ObjectName> registered = new ArrayList<>();
 
     /** The beans are looked up at start, once every service they count into (metrics) is running. */
     public BridgeManagement(CamelContext camelContext) {
@@ -63,16 +66,15 @@ public final class BridgeManagement extends ServiceSupport {
 
         ManagementAgent agent = agent();
         if (agent != null) {
-            agent.register(new ManagedAccessToken(tokens, clock), objectName(camelContext.getName(), TOKEN_MBEAN));
-            agent.register(new ManagedDelivery(stats, consumption), objectName(camelContext.getName(), DELIVERY_MBEAN));
-            agent.register(new ManagedReplay(DeadLetterReplay.of(camelContext)),
-                    objectName(camelContext.getName(), REPLAY_MBEAN));
-            agent.register(new ManagedSeriesLedger(ledger), objectName(camelContext.getName(), LEDGER_MBEAN));
+            register(agent, new ManagedAccessToken(tokens, clock), TOKEN_MBEAN);
+            register(agent, new ManagedDelivery(stats, consumption), DELIVERY_MBEAN);
+            register(agent, new ManagedReplay(DeadLetterReplay.of(camelContext)), REPLAY_MBEAN);
+            register(agent, new ManagedSeriesLedger(ledger), LEDGER_MBEAN);
             if (tenants != null) {
-                agent.register(new ManagedTenantTokens(tenants), objectName(camelContext.getName(), TENANTS_MBEAN));
+                register(agent, new ManagedTenantTokens(tenants), TENANTS_MBEAN);
             }
-            agent.register(new ManagedEventPush(registry.lookupByNameAndType("eventPushRegistration",
-                    EventPushRegistration.class)), objectName(camelContext.getName(), EVENT_PUSH_MBEAN));
+            register(agent, new ManagedEventPush(registry.lookupByNameAndType("eventPushRegistration",
+                    EventPushRegistration.class)), EVENT_PUSH_MBEAN);
         }
         HealthCheckRegistry health = HealthCheckRegistry.get(camelContext);
         health.register(new ReadinessCheck("access-token", consumption::authenticationProblem));
@@ -105,15 +107,18 @@ public final class BridgeManagement extends ServiceSupport {
     protected void doStop() throws Exception {
         ManagementAgent agent = agent();
         if (agent != null) {
-            agent.unregister(objectName(camelContext.getName(), TOKEN_MBEAN));
-            agent.unregister(objectName(camelContext.getName(), DELIVERY_MBEAN));
-            agent.unregister(objectName(camelContext.getName(), REPLAY_MBEAN));
-            agent.unregister(objectName(camelContext.getName(), LEDGER_MBEAN));
-            if (tenants != null) {
-                agent.unregister(objectName(camelContext.getName(), TENANTS_MBEAN));
+            for (ObjectName name : registered) {
+                agent.unregister(name);
             }
-            agent.unregister(objectName(camelContext.getName(), EVENT_PUSH_MBEAN));
         }
+        registered.clear();
+    }
+
+    /** Registers one of the bridge's MBeans and remembers it, so that a stop unregisters exactly what a start did. */
+    private void register(ManagementAgent agent, Object mbean, String name) throws Exception {
+        ObjectName objectName = objectName(camelContext.getName(), name);
+        agent.register(mbean, objectName);
+        registered.add(objectName);
     }
 
     /** Totals over all enterprises, never a label per corpId: the series count stays bounded whatever the tenants. */
