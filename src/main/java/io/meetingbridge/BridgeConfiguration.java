@@ -47,6 +47,7 @@ import io.meetingbridge.ops.MeterRegistries;
 import io.meetingbridge.ops.MeteredKafkaClientFactory;
 import io.meetingbridge.ops.StaticMembershipGuard;
 import io.meetingbridge.patch.SeriesPatching;
+import io.meetingbridge.trace.ChangeTraces;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -96,9 +97,10 @@ public class BridgeConfiguration implements CamelConfiguration {
         return new FinishedCommits(Duration.ofMillis(commitTimeoutMs));
     }
 
+    /** Each change of a lane begins and ends its trace in the lane's own steps (changeTraces: see TraceSetup). */
     @BindToRegistry
-    public LaneSteps laneSteps() {
-        return new LaneSteps();
+    public LaneSteps laneSteps(ChangeTraces changeTraces) {
+        return new LaneSteps(changeTraces::begin, changeTraces::end);
     }
 
     /** camel-kafka subscribes through the bean of this name: commits a rebalance refused are made once it is over. */
@@ -265,13 +267,14 @@ public class BridgeConfiguration implements CamelConfiguration {
                 Duration.ofMillis(openWaitMs), probeCalls);
     }
 
-    /** Counts each call of a change, feeds the circuit, honours Retry-After. */
+    /** Lets each attempt through the circuit and the quota, counts each call of a change, feeds the circuit, honours Retry-After. */
     @BindToRegistry(lazy = true)
-    public ApiAttempts apiAttempts(ApiCircuit apiCircuit, FailureClassifier failureClassifier, Clock clock,
+    public ApiAttempts apiAttempts(ApiCircuit apiCircuit, ApiCallQuota apiCallQuota, FailureClassifier failureClassifier,
+                                   Clock clock,
                                    @PropertyInject("bridge.retry.max-delay-ms") long maxDelayMs,
                                    @PropertyInject("bridge.retry.redeliveries") int redeliveries) {
-        return new ApiAttempts(apiCircuit, failureClassifier, new RetryAfterDelay(Duration.ofMillis(maxDelayMs), clock),
-                redeliveries);
+        return new ApiAttempts(apiCircuit, apiCallQuota, failureClassifier,
+                new RetryAfterDelay(Duration.ofMillis(maxDelayMs), clock), redeliveries, AccessTokenCache.HEADER);
     }
 
     /** Redelivery hook of the 401 row: drop the rejected token and retry with a fresh one. */

@@ -1,5 +1,6 @@
 package io.meetingbridge;
 
+import io.meetingbridge.ops.StepStatistics;
 import io.meetingbridge.trace.TraceSetup;
 import org.apache.camel.main.Main;
 
@@ -17,11 +18,15 @@ public final class BridgeMain {
         newMain().run(args);
     }
 
-    /** Camel Main with the bridge's configuration, and its traces set up before Camel's tracer looks for them. */
+    /**
+     * Camel Main with the bridge's configuration, its traces set up before Camel's tracer looks for them, and its
+     * step statistics on or off before Camel registers its MBeans.
+     */
     public static Main newMain() {
         Main main = new Main();
         main.configure().addConfiguration(BridgeConfiguration.class);
         main.addMainListener(new TraceSetup());
+        main.addMainListener(new StepStatistics());
         return main;
     }
 }

@@ -9,24 +9,29 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * What the bridge learns from each request to the Meeting API: it counts the attempts of the change in
- * flight (the DLQ's {@code dlq-attempts}), tells the circuit whether the API answered, and honours a
- * Retry-After. A failure before any request was sent (no access token, the circuit still open) is none
- * of these: it counts no attempt and says nothing about the API.
+ * Each attempt of a request to the Meeting API: it lets the attempt through the circuit and the quota, and learns
+ * from it: it counts the attempts of the change in flight (the DLQ's {@code dlq-attempts}), tells the circuit
+ * whether the API answered, and honours a Retry-After. A failure before any request was sent (no access token,
+ * the circuit still open) is none of these: it counts no attempt and says nothing about the API.
  */
 public final class ApiAttempts implements Processor {
 
     private final ApiCircuit circuit;
+    private final ApiCallQuota quota;
     private final FailureClassifier classifier;
     private final RetryAfterDelay retryAfter;
     private final int maxTransientRetries;
+    private final String credentialHeader;
 
-    public ApiAttempts(ApiCircuit circuit, FailureClassifier classifier, RetryAfterDelay retryAfter,
-                       int maxTransientRetries) {
+    /** @param credentialHeader the request's header that carries the access token, forgotten once answered */
+    public ApiAttempts(ApiCircuit circuit, ApiCallQuota quota, FailureClassifier classifier, RetryAfterDelay retryAfter,
+                       int maxTransientRetries, String credentialHeader) {
         this.maxTransientRetries = maxTransientRetries;
         this.circuit = circuit;
+        this.quota = quota;
         this.classifier = classifier;
         this.retryAfter = retryAfter;
+        this.credentialHeader = credentialHeader;
     }
 
     /** The error handler's hook for every failed step of a call, before the retry policy decides. */
@@ -40,17 +45,19 @@ public final class ApiAttempts implements Processor {
     }
 
     /**
-     * Lets a request through the circuit (a change waits for the next probe while the API is down), noting the
-     * wait for the request's span.
+     * Lets an attempt through the circuit (a change waits for the next probe while the API is down), then takes
+     * its own permit of the quota, noting both waits for the request's span.
      */
-    public void awaitCircuit(Exchange exchange) throws ApiUnavailableException, InterruptedException {
+    public void admit(Exchange exchange) throws ApiUnavailableException, InterruptedException {
         long start = System.nanoTime();
         circuit.awaitPermission();
         exchange.setProperty(FlowProperties.API_CIRCUIT_WAIT_MS, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        quota.acquireFor(exchange);
     }
 
-    /** The API answered 2xx. */
+    /** The API answered 2xx: the token is no longer needed on the exchange. */
     public void answered(Exchange exchange) {
+        exchange.getMessage().removeHeader(credentialHeader);
         count(exchange);
         circuit.onCallFailed(false);
     }

@@ -36,10 +36,8 @@ public final class FlowProperties {
     /** The series' seriesKey, null when it has none. */
     public static final String SERIES_KEY = "seriesKey";
 
-    /** The Meeting API request the next call sends: method, path under /v1/mmc/management, query. */
+    /** The method of the Meeting API request the next call sends (its path and query are its headers only). */
     public static final String API_METHOD = "apiMethod";
-    public static final String API_PATH = "apiPath";
-    public static final String API_QUERY = "apiQuery";
 
     /** The series as confDetail showed it (its ConferenceInfo), null when the API does not know it. */
     public static final String MEETING_DETAIL = "meetingDetail";
@@ -83,7 +81,7 @@ public final class FlowProperties {
      * change starts without what the one before it left (its attempts, retries, API detail, outcome).
      */
     public static final List<String> OF_ONE_CHANGE = List.of(RECEIVED_CHANGE, VALID_CHANGE, TENANT, CHANGE_ORIGIN,
-            PLANNED_CALL, CONFERENCE_ID, SERIES_KEY, API_METHOD, API_PATH, API_QUERY, MEETING_DETAIL, SERIES_SEARCH,
+            PLANNED_CALL, CONFERENCE_ID, SERIES_KEY, API_METHOD, MEETING_DETAIL, SERIES_SEARCH,
             OCCURRENCE_IDS, OCCURRENCE_VALUES, OCCURRENCE_STATE, SERIES_AFTER, APPLIED_CHANGE_KEY, DEAD_LETTER_REASON,
             API_ATTEMPTS, TRANSIENT_RETRIES, TOKEN_RETRIES, API_CIRCUIT_WAIT_MS, API_QUOTA_WAIT_MS, CHANGE_SPAN,
             DEAD_LETTER_SPAN);

@@ -33,6 +33,7 @@ public final class SeriesChanges {
     private static final int MINUTES = "yyyy-MM-dd HH:mm".length();
 
     private final SeriesLedger ledger;
+    private final MeetingAnswers answers = new MeetingAnswers();
 
     public SeriesChanges(SeriesLedger ledger) {
         this.ledger = ledger;
@@ -46,13 +47,14 @@ public final class SeriesChanges {
     }
 
     /** A create answered: its conferenceID goes to the ledger at once, before anything is published. */
-    public void created(@Body SeriesAnswer answer, Exchange exchange)
+    public void created(@Body byte[] body, Exchange exchange)
             throws UnexpectedApiAnswerException, InterruptedException, ExecutionException, TimeoutException {
+        SeriesAnswer answer = answers.series(body);
         if (answer.conferenceID() == null) {
             throw new UnexpectedApiAnswerException("Meeting API answered the create without a conferenceID");
         }
         exchange.setProperty(FlowProperties.CONFERENCE_ID, answer.conferenceID());
-        scheduled(answer, exchange);
+        schedule(answer, exchange);
         ledger.write(exchange.getProperty(FlowProperties.SERIES_AFTER, SeriesEntry.class));
     }
 
@@ -60,7 +62,11 @@ public final class SeriesChanges {
      * A create, modify or patch answered with the whole series: every occurrence is scheduled, as the answer says,
      * and the fields of the body sent that confDetail does not show are the base of the series' next patch.
      */
-    public void scheduled(@Body SeriesAnswer answer, Exchange exchange) {
+    public void scheduled(@Body byte[] body, Exchange exchange) throws UnexpectedApiAnswerException {
+        schedule(answers.series(body), exchange);
+    }
+
+    private void schedule(SeriesAnswer answer, Exchange exchange) {
         List<KnownOccurrence> occurrences = answer.occurrences().stream().map(SeriesChanges::known).toList();
         SeriesEntry after = current(exchange).scheduled(seriesKey(exchange), conferenceID(exchange), occurrences)
                 .sent(UnshownFields.of(DetailAsSeries.unshown(validChange(exchange).body())));

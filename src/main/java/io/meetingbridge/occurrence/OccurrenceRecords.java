@@ -42,6 +42,8 @@ public final class OccurrenceRecords {
         String conferenceId = exchange.getProperty(FlowProperties.CONFERENCE_ID, String.class);
         String seriesKey = exchange.getProperty(FlowProperties.SERIES_KEY, String.class);
         String requestId = exchange.getMessage().getHeader(REQUEST_ID_HEADER, String.class);
+        // nothing else the API answered (its headers) may steer the write
+        exchange.getMessage().removeHeaders("*");
         SourceRecord source = change.source();
         byte[] key = conferenceId.getBytes(StandardCharsets.UTF_8);
         List<Message> records = new ArrayList<>(occurrences.size());

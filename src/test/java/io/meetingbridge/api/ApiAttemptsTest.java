@@ -24,8 +24,8 @@ class ApiAttemptsTest {
 
     private final FailureClassifier classifier = new FailureClassifier("408,429,502,503,504");
     private final ApiCircuit circuit = new ApiCircuit(classifier, 50, 2, Duration.ofSeconds(30), Duration.ofMillis(50), 1);
-    private final ApiAttempts attempts = new ApiAttempts(circuit, classifier,
-            new RetryAfterDelay(Duration.ofSeconds(1), Clock.systemUTC()), 3);
+    private final ApiAttempts attempts = new ApiAttempts(circuit, ApiCallQuota.unlimited(), classifier,
+            new RetryAfterDelay(Duration.ofSeconds(1), Clock.systemUTC()), 3, "X-Access-Token");
 
     @Test
     void failuresThatSentNoRequestNeitherCountNorCloseTheCircuit() {
