@@ -130,8 +130,9 @@ public class BridgeConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public SeriesResolution seriesResolution(SeriesLedger seriesLedger, ReplayOrigin replayOrigin) {
-        return new SeriesResolution(seriesLedger, replayOrigin);
+    public SeriesResolution seriesResolution(ChangeValidation changeValidation, SeriesLedger seriesLedger,
+                                             ReplayOrigin replayOrigin) {
+        return new SeriesResolution(changeValidation, seriesLedger, replayOrigin);
     }
 
     @BindToRegistry(lazy = true)

@@ -3,9 +3,8 @@ package io.meetingbridge.change;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meetingbridge.flow.FlowProperties;
 import org.apache.camel.Exchange;
-import org.apache.camel.ExchangeProperty;
 
-/** The route's validation step: checks the change in flight and keeps what the later steps need. */
+/** The validation of the route's plan-change step: checks the change in flight and keeps what the later steps need. */
 public final class ChangeValidation {
 
     private final ChangeValidator validator;
@@ -14,11 +13,11 @@ public final class ChangeValidation {
         this.validator = validator;
     }
 
-    public void validate(@ExchangeProperty(FlowProperties.RECEIVED_CHANGE) ReceivedChange change,
-                         Exchange exchange) throws InvalidChangeException {
+    public ValidChange validate(ReceivedChange change, Exchange exchange) throws InvalidChangeException {
         ValidChange valid = validator.validate(change.tree());
         exchange.setProperty(FlowProperties.VALID_CHANGE, valid);
         exchange.setProperty(FlowProperties.TENANT, valid.corpId());
+        return valid;
     }
 
     /** A patch once applied: see {@link ChangeValidator#validatePatched}. */

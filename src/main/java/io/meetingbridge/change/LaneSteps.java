@@ -23,8 +23,17 @@ public final class LaneSteps {
         this.changeEnded = changeEnded;
     }
 
-    /** Moves the lane to its next change; false when the lane is done or the batch stops starting changes. */
-    public boolean takeNext(@ExchangeProperty(FlowProperties.LANE) Lane lane) {
+    /**
+     * Moves the lane to its next change; false when the lane is done or the batch stops starting changes. The lane
+     * comes as the body of the lane's exchange and is kept as its property at the first change: the body is each
+     * change's from then on.
+     */
+    public boolean takeNext(Exchange exchange) {
+        Lane lane = exchange.getProperty(FlowProperties.LANE, Lane.class);
+        if (lane == null) {
+            lane = exchange.getMessage().getBody(Lane.class);
+            exchange.setProperty(FlowProperties.LANE, lane);
+        }
         return lane.next() != null;
     }
 

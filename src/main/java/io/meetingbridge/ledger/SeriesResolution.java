@@ -2,6 +2,7 @@ package io.meetingbridge.ledger;
 
 import io.meetingbridge.change.ChangeAction;
 import io.meetingbridge.change.ChangePosition;
+import io.meetingbridge.change.ChangeValidation;
 import io.meetingbridge.change.InvalidChangeException;
 import io.meetingbridge.change.ReceivedChange;
 import io.meetingbridge.change.ValidChange;
@@ -22,17 +23,20 @@ public final class SeriesResolution {
 
     private static final Logger LOG = LoggerFactory.getLogger(SeriesResolution.class);
 
+    private final ChangeValidation validation;
     private final SeriesLedger ledger;
     private final ReplayOrigin replayOrigin;
 
-    public SeriesResolution(SeriesLedger ledger, ReplayOrigin replayOrigin) {
+    public SeriesResolution(ChangeValidation validation, SeriesLedger ledger, ReplayOrigin replayOrigin) {
+        this.validation = validation;
         this.ledger = ledger;
         this.replayOrigin = replayOrigin;
     }
 
-    public void resolve(@ExchangeProperty(FlowProperties.VALID_CHANGE) ValidChange valid,
-                        @ExchangeProperty(FlowProperties.RECEIVED_CHANGE) ReceivedChange change,
-                        Exchange exchange) throws InvalidChangeException, SupersededChangeException {
+    /** The route's plan-change step: the change in flight validated, then resolved as the class says. */
+    public void resolve(@ExchangeProperty(FlowProperties.RECEIVED_CHANGE) ReceivedChange change, Exchange exchange)
+            throws InvalidChangeException, SupersededChangeException {
+        ValidChange valid = validation.validate(change, exchange);
         ChangePosition origin = replayOrigin.of(change.source());
         SeriesEntry entry = seriesOf(valid);
         String conferenceID = valid.conferenceID() != null ? valid.conferenceID()

@@ -39,7 +39,7 @@ public final class ChangeTraces {
         this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
     }
 
-    /** run-lane, once the lane's next change is on the exchange: starts its span. */
+    /** run-lane's start-change, once the lane's next change is on the exchange: starts its span. */
     public void begin(Exchange exchange) {
         if (!on) {
             return;
@@ -64,7 +64,10 @@ public final class ChangeTraces {
         propagator.inject(Context.root().with(span), message, Message::setHeader);
     }
 
-    /** run-lane, whatever became of the change: what it was, what happened, and the span ended. */
+    /**
+     * run-lane's change-finished or lane-failed, whatever became of the change: what it was, what happened, and
+     * the span ended.
+     */
     public void end(Exchange exchange) {
         Span span = exchange.getProperty(FlowProperties.CHANGE_SPAN, Span.class);
         if (span == null) {
