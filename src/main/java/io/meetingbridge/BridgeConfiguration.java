@@ -23,6 +23,7 @@ import io.meetingbridge.change.FinishedCommits;
 import io.meetingbridge.change.LaneSteps;
 import io.meetingbridge.change.ChangeValidator;
 import io.meetingbridge.change.NoDuplicateFilter;
+import io.meetingbridge.deadletter.DeadLetterCapacityAtStart;
 import io.meetingbridge.deadletter.DeadLetterCapacityCheck;
 import io.meetingbridge.deadletter.DeadLetterPublisher;
 import io.meetingbridge.deadletter.DeadLetterRecords;
@@ -62,7 +63,6 @@ import org.apache.camel.component.kafka.KafkaConfiguration;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.consumer.support.subcription.SubscribeAdapter;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.camel.support.service.ServiceSupport;
 import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -338,15 +338,15 @@ public class BridgeConfiguration implements CamelConfiguration {
             camelContext.getRegistry().bind(JolokiaPlugin.NAME, jolokia);
             camelContext.addService(jolokia);
         }
-        camelContext.addService(new ServiceSupport() {
-            @Override
-            protected void doStart() throws Exception {
-                new DeadLetterCapacityCheck(kafkaProducerSettings(camelContext), Duration.ofSeconds(10)).check(
-                        camelContext.resolvePropertyPlaceholders("{{bridge.topics.changes}}"),
-                        camelContext.resolvePropertyPlaceholders("{{bridge.topics.dead-letter}}"),
-                        setting(camelContext, "bridge.producer.max-request-size"));
-            }
+        DeadLetterCapacityAtStart capacity = new DeadLetterCapacityAtStart(() -> {
+            new DeadLetterCapacityCheck(kafkaProducerSettings(camelContext), Duration.ofSeconds(10)).check(
+                    camelContext.resolvePropertyPlaceholders("{{bridge.topics.changes}}"),
+                    camelContext.resolvePropertyPlaceholders("{{bridge.topics.dead-letter}}"),
+                    setting(camelContext, "bridge.producer.max-request-size"));
+            return null;
         });
+        camelContext.addService(capacity);
+        camelContext.addStartupListener(capacity);
         camelContext.addStartupListener(new StaticMembershipGuard());
         if (Boolean.parseBoolean(camelContext.resolvePropertyPlaceholders("{{" + EventReceiver.ENABLED + "}}"))) {
             camelContext.addService(new EventReceiver(key -> camelContext.resolvePropertyPlaceholders("{{" + key + "}}"),

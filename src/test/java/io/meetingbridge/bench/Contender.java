@@ -1,5 +1,6 @@
 package io.meetingbridge.bench;
 
+import io.meetingbridge.ArchiveTraining;
 import io.meetingbridge.testing.TestClasspath;
 import java.util.List;
 
@@ -13,7 +14,9 @@ enum Contender {
     BRIDGE("bridge", true) {
         @Override
         List<String> launch(BenchSettings settings) {
-            return List.of("-jar", settings.bridgeJar().toString());
+            // with the class-data archive of mvn package, as bin/run-bridge starts it
+            return List.of("-XX:SharedArchiveFile=" + ArchiveTraining.archiveOf(settings.bridgeJar()), "-Xshare:auto",
+                    "-jar", settings.bridgeJar().toString());
         }
     },
     CONCURRENT_BASELINE(BaselineMain.CONCURRENT, false) {

@@ -160,6 +160,11 @@ class ComposeEnvironmentTest {
         assertThat(user).as("the runtime user").isNotIn("root", "0");
         assertThat(instructions).anyMatch(line -> line.startsWith("FROM eclipse-temurin:17-jre"));
         assertThat(instructions.get(entrypoint)).contains("\"-jar\"", "/app/meeting-series-bridge.jar");
+        // the archive the JVM maps is the one the image's own JVM made, never one that would stop the start
+        assertThat(instructions).anyMatch(line -> line.startsWith("RUN ") && line.contains(
+                "-XX:ArchiveClassesAtExit=/app/meeting-series-bridge.jsa"));
+        assertThat(instructions.get(entrypoint)).contains("\"-XX:SharedArchiveFile=/app/meeting-series-bridge.jsa\"",
+                "\"-Xshare:auto\"");
     }
 
     // --- helpers -------------------------------------------------------------------------------------

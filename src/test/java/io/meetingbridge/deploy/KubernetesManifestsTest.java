@@ -145,6 +145,14 @@ class KubernetesManifestsTest {
         assertThat(at(container, "resources", "requests", "memory")).isEqualTo("512Mi");
     }
 
+    @Test
+    void thePodStartsTheImagesEntrypointWithItsClassDataArchive() {
+        // a command or args of its own would start the JVM without the archive the image's ENTRYPOINT maps
+        assertThat(manifests.bridgeContainer()).doesNotContainKeys("command", "args");
+        assertThat(javaToolOptions()).as("JAVA_TOOL_OPTIONS must not turn the archive off or demand it")
+                .doesNotContain("-Xshare", "SharedArchiveFile");
+    }
+
     private static String javaToolOptions() {
         return manifests.literalEnvironment().getOrDefault("JAVA_TOOL_OPTIONS", "");
     }

@@ -77,6 +77,12 @@ public final class ChildJvm {
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(arguments);
+        return launch(name, command, environment, log, workingDirectory);
+    }
+
+    /** Starts {@code command} (a launcher script, say) as {@link #start(String, List, Map, Path, Path)} starts java. */
+    public static ChildJvm launch(String name, List<String> command, Map<String, String> environment, Path log,
+                                  Path workingDirectory) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         if (workingDirectory != null) {
             builder.directory(workingDirectory.toFile());
