@@ -312,8 +312,9 @@ public class BridgeConfiguration implements CamelConfiguration {
 
     /** camel-kafka's client factory (camel.component.kafka.kafka-client-factory): consumer lag on /observe/metrics. */
     @BindToRegistry(lazy = true)
-    public MeteredKafkaClientFactory meteredKafkaClients(CamelContext camelContext) {
-        return new MeteredKafkaClientFactory(camelContext);
+    public MeteredKafkaClientFactory meteredKafkaClients(CamelContext camelContext,
+            @PropertyInject("bridge.consumer.idle-poll-timeout-ms") long idlePollTimeoutMs) {
+        return new MeteredKafkaClientFactory(camelContext, Duration.ofMillis(idlePollTimeoutMs));
     }
 
     @Override
