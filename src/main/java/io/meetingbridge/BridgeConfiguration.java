@@ -52,10 +52,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.component.kafka.KafkaComponent;
 import org.apache.camel.component.kafka.KafkaConfiguration;
 import org.apache.camel.component.kafka.KafkaConstants;
@@ -64,6 +66,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
 import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -404,10 +407,15 @@ public class BridgeConfiguration implements CamelConfiguration {
         return repository;
     }
 
-    /** The threads that run lanes: at most this many PUTs are in flight at once. */
+    /**
+     * The threads that run lanes: at most this many PUTs are in flight at once. A lane thread idle for a minute
+     * ends, so a replica between bursts does not keep max-in-flight threads.
+     */
     @BindToRegistry(lazy = true)
     public ExecutorService laneExecutor(CamelContext camelContext,
                                         @PropertyInject("bridge.api.max-in-flight") int maxInFlight) {
-        return camelContext.getExecutorServiceManager().newFixedThreadPool(this, "lane", maxInFlight);
+        ThreadPoolProfile lanes = new ThreadPoolProfileBuilder("lane").poolSize(maxInFlight).maxPoolSize(maxInFlight)
+                .keepAliveTime(60L, TimeUnit.SECONDS).allowCoreThreadTimeOut(true).build();
+        return camelContext.getExecutorServiceManager().newThreadPool(this, "lane", lanes);
     }
 }
