@@ -184,10 +184,16 @@ public class BridgeConfiguration implements CamelConfiguration {
         return ApiCallQuota.of(maxCallsPerSecond, maxInFlight, MeterRegistries.of(camelContext));
     }
 
+    /** The JDK client of the Meeting API calls the bridge makes itself (authentication, event push registration). */
+    @BindToRegistry(lazy = true)
+    public HttpClient meetingApiHttpClient(CamelContext camelContext, SSLContextParameters meetingApiTls,
+            @PropertyInject("meeting.api.connect-timeout-ms") long connectTimeoutMs) {
+        return AppAuthClient.httpClient(ApiTrustStore.sslContext(meetingApiTls, camelContext), Duration.ofMillis(connectTimeoutMs));
+    }
+
     @BindToRegistry(lazy = true)
     public AppAuthClient appAuthClient(
-            CamelContext camelContext,
-            SSLContextParameters meetingApiTls,
+            HttpClient meetingApiHttpClient,
             ApiCallQuota apiCallQuota,
             Clock clock,
             @PropertyInject("meeting.api.base-url") String baseUrl,
@@ -196,12 +202,9 @@ public class BridgeConfiguration implements CamelConfiguration {
             @PropertyInject(value = "meeting.auth.app-key-file", defaultValue = "") String appKeyFile,
             @PropertyInject(value = "meeting.auth.user-id", defaultValue = "") String userId,
             @PropertyInject(value = AuthHeaderForm.SETTING, defaultValue = "documented") String headerForm,
-            @PropertyInject("meeting.api.connect-timeout-ms") long connectTimeoutMs,
             @PropertyInject("meeting.api.response-timeout-ms") long responseTimeoutMs) {
-        HttpClient http = AppAuthClient.httpClient(ApiTrustStore.sslContext(meetingApiTls, camelContext),
-                Duration.ofMillis(connectTimeoutMs));
         AppCredentials credentials = new AppCredentials(appId, AppCredentials.keyFrom(appKey, appKeyFile), userId);
-        return new AppAuthClient(http, baseUrl, credentials, Duration.ofMillis(responseTimeoutMs), clock, apiCallQuota,
+        return new AppAuthClient(meetingApiHttpClient, baseUrl, credentials, Duration.ofMillis(responseTimeoutMs), clock, apiCallQuota,
                 AuthHeaderForm.of(headerForm));
     }
 
@@ -239,16 +242,14 @@ public class BridgeConfiguration implements CamelConfiguration {
     /** Registers the events receiver's URL as the enterprise's event push through the API (command line, JMX). */
     @BindToRegistry(lazy = true)
     public EventPushRegistration eventPushRegistration(
-            CamelContext camelContext, SSLContextParameters meetingApiTls, AccessTokenCache accessTokens,
+            HttpClient meetingApiHttpClient, AccessTokenCache accessTokens,
             @PropertyInject("meeting.api.base-url") String baseUrl,
             @PropertyInject("bridge.events.subscriber-id") String subscriberId,
             @PropertyInject("bridge.events.subscriber-key-file") String subscriberKeyFile,
-            @PropertyInject("meeting.api.connect-timeout-ms") long connectTimeoutMs,
             @PropertyInject("meeting.api.response-timeout-ms") long responseTimeoutMs,
             @PropertyInject(value = AuthMode.SETTING, defaultValue = "enterprise") String mode,
             @PropertyInject(value = "bridge.events.sp-id", defaultValue = "") String spId) {
-        return new EventPushRegistration(AppAuthClient.httpClient(ApiTrustStore.sslContext(meetingApiTls, camelContext),
-                Duration.ofMillis(connectTimeoutMs)), baseUrl, accessTokens, subscriberId, subscriberKeyFile,
+        return new EventPushRegistration(meetingApiHttpClient, baseUrl, accessTokens, subscriberId, subscriberKeyFile,
                 Duration.ofMillis(responseTimeoutMs), AuthMode.of(mode), spId);
     }
 
