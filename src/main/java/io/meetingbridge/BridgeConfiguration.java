@@ -47,6 +47,7 @@ import io.meetingbridge.ops.MeterRegistries;
 import io.meetingbridge.ops.MeteredKafkaClientFactory;
 import io.meetingbridge.ops.StaticMembershipGuard;
 import io.meetingbridge.patch.SeriesPatching;
+import io.vertx.core.VertxOptions;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -312,6 +313,15 @@ public class BridgeConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public DeliveryStats deliveryStats(CamelContext camelContext) {
         return new DeliveryStats(MeterRegistries.of(camelContext));
+    }
+
+    /**
+     * Vert.x of the management server (health, metrics, Jolokia). Its handlers run on worker threads, and Vert.x
+     * starts a new one for each request until it holds 20 (its default): health probes alone would keep 20.
+     */
+    @BindToRegistry
+    public VertxOptions managementVertxOptions(@PropertyInject("bridge.ops.http-worker-threads") int workers) {
+        return new VertxOptions().setWorkerPoolSize(workers);
     }
 
     /** camel-kafka's client factory (camel.component.kafka.kafka-client-factory): consumer lag on /observe/metrics. */
