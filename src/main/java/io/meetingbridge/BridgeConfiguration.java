@@ -49,15 +49,18 @@ import io.meetingbridge.ops.MeteredKafkaClientFactory;
 import io.meetingbridge.ops.StaticMembershipGuard;
 import io.meetingbridge.patch.SeriesPatching;
 import io.meetingbridge.trace.ChangeTraces;
+import io.vertx.core.VertxOptions;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.component.kafka.KafkaComponent;
 import org.apache.camel.component.kafka.KafkaConfiguration;
 import org.apache.camel.component.kafka.KafkaConstants;
@@ -65,6 +68,7 @@ import org.apache.camel.component.kafka.consumer.support.subcription.SubscribeAd
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
 import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -184,10 +188,16 @@ public class BridgeConfiguration implements CamelConfiguration {
         return ApiCallQuota.of(maxCallsPerSecond, maxInFlight, MeterRegistries.of(camelContext));
     }
 
+    /** The JDK client of the Meeting API calls the bridge makes itself (authentication, event push registration). */
+    @BindToRegistry(lazy = true)
+    public HttpClient meetingApiHttpClient(CamelContext camelContext, SSLContextParameters meetingApiTls,
+            @PropertyInject("meeting.api.connect-timeout-ms") long connectTimeoutMs) {
+        return AppAuthClient.httpClient(ApiTrustStore.sslContext(meetingApiTls, camelContext), Duration.ofMillis(connectTimeoutMs));
+    }
+
     @BindToRegistry(lazy = true)
     public AppAuthClient appAuthClient(
-            CamelContext camelContext,
-            SSLContextParameters meetingApiTls,
+            HttpClient meetingApiHttpClient,
             ApiCallQuota apiCallQuota,
             Clock clock,
             @PropertyInject("meeting.api.base-url") String baseUrl,
@@ -196,12 +206,9 @@ public class BridgeConfiguration implements CamelConfiguration {
             @PropertyInject(value = "meeting.auth.app-key-file", defaultValue = "") String appKeyFile,
             @PropertyInject(value = "meeting.auth.user-id", defaultValue = "") String userId,
             @PropertyInject(value = AuthHeaderForm.SETTING, defaultValue = "documented") String headerForm,
-            @PropertyInject("meeting.api.connect-timeout-ms") long connectTimeoutMs,
             @PropertyInject("meeting.api.response-timeout-ms") long responseTimeoutMs) {
-        HttpClient http = AppAuthClient.httpClient(ApiTrustStore.sslContext(meetingApiTls, camelContext),
-                Duration.ofMillis(connectTimeoutMs));
         AppCredentials credentials = new AppCredentials(appId, AppCredentials.keyFrom(appKey, appKeyFile), userId);
-        return new AppAuthClient(http, baseUrl, credentials, Duration.ofMillis(responseTimeoutMs), clock, apiCallQuota,
+        return new AppAuthClient(meetingApiHttpClient, baseUrl, credentials, Duration.ofMillis(responseTimeoutMs), clock, apiCallQuota,
                 AuthHeaderForm.of(headerForm));
     }
 
@@ -239,16 +246,14 @@ public class BridgeConfiguration implements CamelConfiguration {
     /** Registers the events receiver's URL as the enterprise's event push through the API (command line, JMX). */
     @BindToRegistry(lazy = true)
     public EventPushRegistration eventPushRegistration(
-            CamelContext camelContext, SSLContextParameters meetingApiTls, AccessTokenCache accessTokens,
+            HttpClient meetingApiHttpClient, AccessTokenCache accessTokens,
             @PropertyInject("meeting.api.base-url") String baseUrl,
             @PropertyInject("bridge.events.subscriber-id") String subscriberId,
             @PropertyInject("bridge.events.subscriber-key-file") String subscriberKeyFile,
-            @PropertyInject("meeting.api.connect-timeout-ms") long connectTimeoutMs,
             @PropertyInject("meeting.api.response-timeout-ms") long responseTimeoutMs,
             @PropertyInject(value = AuthMode.SETTING, defaultValue = "enterprise") String mode,
             @PropertyInject(value = "bridge.events.sp-id", defaultValue = "") String spId) {
-        return new EventPushRegistration(AppAuthClient.httpClient(ApiTrustStore.sslContext(meetingApiTls, camelContext),
-                Duration.ofMillis(connectTimeoutMs)), baseUrl, accessTokens, subscriberId, subscriberKeyFile,
+        return new EventPushRegistration(meetingApiHttpClient, baseUrl, accessTokens, subscriberId, subscriberKeyFile,
                 Duration.ofMillis(responseTimeoutMs), AuthMode.of(mode), spId);
     }
 
@@ -314,10 +319,20 @@ public class BridgeConfiguration implements CamelConfiguration {
         return new DeliveryStats(MeterRegistries.of(camelContext));
     }
 
+    /**
+     * Vert.x of the management server (health, metrics, Jolokia). Its handlers run on worker threads, and Vert.x
+     * starts a new one for each request until it holds 20 (its default): health probes alone would keep 20.
+     */
+    @BindToRegistry
+    public VertxOptions managementVertxOptions(@PropertyInject("bridge.ops.http-worker-threads") int workers) {
+        return new VertxOptions().setWorkerPoolSize(workers);
+    }
+
     /** camel-kafka's client factory (camel.component.kafka.kafka-client-factory): consumer lag on /observe/metrics. */
     @BindToRegistry(lazy = true)
-    public MeteredKafkaClientFactory meteredKafkaClients(CamelContext camelContext) {
-        return new MeteredKafkaClientFactory(camelContext);
+    public MeteredKafkaClientFactory meteredKafkaClients(CamelContext camelContext,
+            @PropertyInject("bridge.consumer.idle-poll-timeout-ms") long idlePollTimeoutMs) {
+        return new MeteredKafkaClientFactory(camelContext, Duration.ofMillis(idlePollTimeoutMs));
     }
 
     @Override
@@ -407,10 +422,15 @@ public class BridgeConfiguration implements CamelConfiguration {
         return repository;
     }
 
-    /** The threads that run lanes: at most this many PUTs are in flight at once. */
+    /**
+     * The threads that run lanes: at most this many PUTs are in flight at once. A lane thread idle for a minute
+     * ends, so a replica between bursts does not keep max-in-flight threads.
+     */
     @BindToRegistry(lazy = true)
     public ExecutorService laneExecutor(CamelContext camelContext,
                                         @PropertyInject("bridge.api.max-in-flight") int maxInFlight) {
-        return camelContext.getExecutorServiceManager().newFixedThreadPool(this, "lane", maxInFlight);
+        ThreadPoolProfile lanes = new ThreadPoolProfileBuilder("lane").poolSize(maxInFlight).maxPoolSize(maxInFlight)
+                .keepAliveTime(60L, TimeUnit.SECONDS).allowCoreThreadTimeOut(true).build();
+        return camelContext.getExecutorServiceManager().newThreadPool(this, "lane", lanes);
     }
 }

@@ -1,6 +1,7 @@
 package io.meetingbridge.ops;
 
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.CamelContext;
@@ -14,23 +15,25 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
  * The registry is looked up when a consumer is built, because camel-micrometer-prometheus binds it only
  * once the context starts.
  *
- * <p>The consumer stays a plain {@link KafkaConsumer}: camel-kafka's readiness check reads its internals by
- * reflection and reports any subclass as ready. The bridge runs one consumer at a time (consumersCount 1), so
- * the meters of a consumer camel-kafka replaced are removed when the next one is built.
+ * <p>The consumer is an {@link IdleLongPollConsumer}: an idle one waits long in each poll. The bridge runs one
+ * consumer at a time (consumersCount 1), so the meters of a consumer camel-kafka replaced are removed when the
+ * next one is built.
  */
 public final class MeteredKafkaClientFactory extends DefaultKafkaClientFactory {
 
     private final CamelContext camelContext;
+    private final Duration idlePollTimeout;
     private final AtomicReference<KafkaClientMetrics> current = new AtomicReference<>();
 
-    public MeteredKafkaClientFactory(CamelContext camelContext) {
+    public MeteredKafkaClientFactory(CamelContext camelContext, Duration idlePollTimeout) {
         this.camelContext = camelContext;
+        this.idlePollTimeout = idlePollTimeout;
     }
 
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
     public Consumer getConsumer(Properties kafkaProps) {
-        KafkaConsumer consumer = new KafkaConsumer(kafkaProps);
+        KafkaConsumer consumer = new IdleLongPollConsumer(kafkaProps, idlePollTimeout);
         KafkaClientMetrics metrics = new KafkaClientMetrics(consumer);
         metrics.bindTo(MeterRegistries.of(camelContext));
         KafkaClientMetrics replaced = current.getAndSet(metrics);
