@@ -72,8 +72,8 @@ record BenchSettings(int warmupChanges, int instantChanges, Duration slowApiLate
         List<String> unknown = workloadNames.stream().filter(name -> !known.contains(name) && !name.equals(NONE))
                 .sorted().toList();
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("-Dbench.workloads names no workload: " + unknown + "; the workloads are "
-                    + standard.stream().map(Workload::name).toList() + ", or " + NONE);
+            throw new IllegalArgumentException("-Dbench.workloads names no workload: " + unknown
+                    + "; the workloads are " + standard.stream().map(Workload::name).toList() + ", or " + NONE);
         }
         List<Workload> chosen = standard.stream()
                 .filter(workload -> workloadNames.isEmpty() || workloadNames.contains(workload.name())).toList();

@@ -114,13 +114,14 @@ public final class Benchmark {
 
     /** The workload through each contender in turn; a contender not listed is not run. */
     private static Comparison compare(WorkloadRunner runner, Workload workload, List<Contender> contenders) {
-        List<RunResult> results = contenders.stream().map(contender -> run(runner, workload, contender)).toList();
+        List<RunResult<Figures>> results = contenders.stream()
+                .map(contender -> run(runner, workload, contender)).toList();
         return new Comparison(workload, results.get(0), results.get(1), results.size() > 2 ? results.get(2) : null);
     }
 
-    private static RunResult run(WorkloadRunner runner, Workload workload, Contender contender) {
+    private static RunResult<Figures> run(WorkloadRunner runner, Workload workload, Contender contender) {
         say("%s, %s: %d changes ...".formatted(workload.name(), contender.label(), workload.changesFor(contender)));
-        RunResult result = runner.run(workload, contender);
+        RunResult<Figures> result = runner.run(workload, contender);
         say(result.succeeded()
                 ? "  %.0f changes/s, %.3f CPU s/1k, at most %d PUTs open".formatted(result.figures().changesPerSecond(),
                         result.figures().cpuSecondsPer1000Changes(), result.figures().maxPutsInFlight())
@@ -131,11 +132,11 @@ public final class Benchmark {
         return result;
     }
 
-    private static IdleRun idle(WorkloadRunner runner, Contender contender) {
+    private static RunResult<IdleFigures> idle(WorkloadRunner runner, Contender contender) {
         BenchSettings settings = runner.settings();
         say("idle, %s: %d s after its first poll, then %d s measured ...".formatted(contender.label(),
                 settings.idleSettle().toSeconds(), settings.idleWindow().toSeconds()));
-        IdleRun result = runner.idle(contender);
+        RunResult<IdleFigures> result = runner.idle(contender);
         say(result.succeeded()
                 ? "  %.2f CPU s/min, %.0f MB RSS, %d threads".formatted(result.figures().cpuSecondsPerMinute(),
                         result.figures().rssMegabytes(), result.figures().threads())

@@ -3,7 +3,7 @@ package io.meetingbridge.bench;
 import java.util.Optional;
 
 /** The bridge and the concurrent baseline idling the same way, against the same broker. */
-record IdleComparison(IdleRun bridge, IdleRun concurrent) {
+record IdleComparison(RunResult<IdleFigures> bridge, RunResult<IdleFigures> concurrent) {
 
     /** The bridge's idle figures divided by the baseline's: present when both runs succeeded. */
     Optional<IdleRatios> ratios() {

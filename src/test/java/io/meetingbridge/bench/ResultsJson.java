@@ -17,7 +17,8 @@ import java.util.Optional;
  * format                 "meeting-series-bridge-bench/3"
  * finishedAt             ISO-8601 UTC
  * machine                processors, cpuModel, memoryMb, javaVersion, javaVm
- * settings               maxHeap ("-Xmx256m"), java (the VM and version every pipeline runs on), warmupChanges, slowApiLatencyMs, liveRatePerSecond, liveSeconds,
+ * settings               maxHeap ("-Xmx256m"), java (the VM and version every pipeline runs on), warmupChanges,
+ *                        slowApiLatencyMs, liveRatePerSecond, liveSeconds,
  *                        pipelineOverrides {key: value} (-Dbench.set.*, secrets as "***"),
  *                        maxInFlight (bridge.api.max-in-flight, the configured limit of the bridge and the
  *                        concurrent baseline)
@@ -89,7 +90,7 @@ final class ResultsJson {
         return node;
     }
 
-    private static ObjectNode idleRun(IdleRun run) {
+    private static ObjectNode idleRun(RunResult<IdleFigures> run) {
         ObjectNode node = JSON.createObjectNode().put("failure", run.failure());
         IdleFigures f = run.figures();
         return f == null ? node : node.put("cpuSecondsPerMinute", f.cpuSecondsPerMinute())
@@ -147,7 +148,7 @@ final class ResultsJson {
         return node;
     }
 
-    private static ObjectNode run(RunResult run) {
+    private static ObjectNode run(RunResult<Figures> run) {
         ObjectNode node = JSON.createObjectNode().put("failure", run.failure());
         Figures f = run.figures();
         if (f == null) {

@@ -89,7 +89,7 @@ final class ResultsTable {
                 + " bridge: after readiness UP), " + settings.idleWindow().toSeconds() + " s measured; CPU s/min:"
                 + " user+sys of the pipeline's JVM per minute; RSS MB and threads: at the end (VmRSS, Threads)");
         out.printf(IDLE_ROW, "pipeline", "CPU s/min", "RSS MB", "threads");
-        for (IdleRun run : List.of(idle.bridge(), idle.concurrent())) {
+        for (RunResult<IdleFigures> run : List.of(idle.bridge(), idle.concurrent())) {
             if (run.succeeded()) {
                 IdleFigures f = run.figures();
                 out.printf(IDLE_ROW, run.contender().label(), "%.2f".formatted(f.cpuSecondsPerMinute()),
@@ -102,7 +102,7 @@ final class ResultsTable {
                 ratio(r.threads())));
     }
 
-    private static void printRun(PrintStream out, String workload, RunResult run) {
+    private static void printRun(PrintStream out, String workload, RunResult<Figures> run) {
         if (!run.succeeded()) {
             out.printf("%-13s %-10s FAILED: %s%n", workload, run.contender().label(), run.failure());
             return;

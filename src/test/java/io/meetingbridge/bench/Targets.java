@@ -50,8 +50,8 @@ final class Targets {
         }
         List<Comparison> all = withScaling(comparisons, scaling);
         if (!all.isEmpty()) {
-            checks.add(bridgeRuns("<= " + maxInFlight + " PUTs in flight (bridge.api.max-in-flight; the simulator's"
-                    + " count)", all, f -> (long) f.maxPutsInFlight(), maxInFlight, " PUTs open at once"));
+            checks.add(bridgeRuns("<= " + maxInFlight + " PUTs in flight (the configured bridge.api.max-in-flight)",
+                    all, f -> (long) f.maxPutsInFlight(), maxInFlight, " PUTs open at once"));
             checks.add(bridgeRuns(PipelineJvm.MAX_HEAP + " without a full-GC storm (< " + FULL_GC_STORM + " a run)",
                     all, f -> (long) f.fullGcs(), FULL_GC_STORM - 1, " full GCs in a run"));
         }
@@ -154,7 +154,7 @@ final class Targets {
     private static TargetCheck slowApi(Comparison comparison) {
         String target = comparison.workload().name() + ", " + comparison.workload().partitions()
                 + " partition: >= %.0f changes/s".formatted(MIN_SLOW_API_RATE);
-        RunResult bridge = comparison.bridge();
+        RunResult<Figures> bridge = comparison.bridge();
         if (!bridge.succeeded()) {
             return new TargetCheck(target, false, "run failed");
         }

@@ -15,7 +15,7 @@ class TargetsTest {
     private static final Workload INSTANT = new Workload("0ms-500conf", 1, 500, 8, Duration.ZERO, 100, 100, true);
     private static final Workload SLOW = new Workload("50ms-20conf", 1, 20, 8, Duration.ofMillis(50), 100, 100, true);
     private static final int MAX_IN_FLIGHT = 32;
-    private static final String IN_FLIGHT = "<= 32 PUTs in flight (bridge.api.max-in-flight; the simulator's count)";
+    private static final String IN_FLIGHT = "<= 32 PUTs in flight (the configured bridge.api.max-in-flight)";
     /** The targets of one workload that compare the bridge with a baseline. */
     private static final List<String> RATIO_TARGETS = List.of(
             "0ms-500conf: throughput >= 1.0 x baseline",
@@ -44,7 +44,7 @@ class TargetsTest {
 
         Map<String, TargetCheck> checks = byTarget(Targets.check(List.of(comparison), null, null, 16));
 
-        TargetCheck inFlight = checks.get("<= 16 PUTs in flight (bridge.api.max-in-flight; the simulator's count)");
+        TargetCheck inFlight = checks.get("<= 16 PUTs in flight (the configured bridge.api.max-in-flight)");
         assertThat(inFlight.met()).isFalse();
         assertThat(inFlight.measured()).startsWith("at most 17 ");
     }
@@ -56,8 +56,8 @@ class TargetsTest {
         Map<String, TargetCheck> slowIdle = byTarget(Targets.check(List.of(comparison), null, idle(1.6, 1.2),
                 MAX_IN_FLIGHT));
         Map<String, TargetCheck> failedIdle = byTarget(Targets.check(List.of(comparison), null,
-                new IdleComparison(IdleRun.failed(Contender.BRIDGE, "crashed"), idleRun(Contender.CONCURRENT_BASELINE,
-                        1.0, 100)), MAX_IN_FLIGHT));
+                new IdleComparison(RunResult.failed(Contender.BRIDGE, "crashed"),
+                        idleRun(Contender.CONCURRENT_BASELINE, 1.0, 100)), MAX_IN_FLIGHT));
 
         assertThat(slowIdle.get("idle CPU per minute <= 1.5 x baseline").met()).isFalse();
         assertThat(slowIdle.get("idle CPU per minute <= 1.5 x baseline").measured()).isEqualTo("1.60 x");
@@ -134,27 +134,27 @@ class TargetsTest {
                 idleRun(Contender.CONCURRENT_BASELINE, 1.0, 100));
     }
 
-    private static IdleRun idleRun(Contender contender, double cpuSecondsPerMinute, long rssMegabytes) {
-        return IdleRun.measured(contender, new IdleFigures(cpuSecondsPerMinute, rssMegabytes << 20, 20));
+    private static RunResult<IdleFigures> idleRun(Contender contender, double cpuSecondsPerMinute, long rssMegabytes) {
+        return RunResult.measured(contender, new IdleFigures(cpuSecondsPerMinute, rssMegabytes << 20, 20));
     }
 
     private static Map<String, TargetCheck> byTarget(List<TargetCheck> checks) {
         return checks.stream().collect(Collectors.toMap(TargetCheck::target, Function.identity()));
     }
 
-    private static Comparison comparison(RunResult bridge, RunResult baseline) {
+    private static Comparison comparison(RunResult<Figures> bridge, RunResult<Figures> baseline) {
         return new Comparison(INSTANT, bridge, baseline, null);
     }
 
-    private static RunResult bridge(double rate, double cpu, Long readyMillis, int puts) {
+    private static RunResult<Figures> bridge(double rate, double cpu, Long readyMillis, int puts) {
         return run(Contender.BRIDGE, rate, cpu, readyMillis, puts);
     }
 
-    private static RunResult baseline(double rate, double cpu) {
+    private static RunResult<Figures> baseline(double rate, double cpu) {
         return run(Contender.CONCURRENT_BASELINE, rate, cpu, null, 32);
     }
 
-    private static RunResult run(Contender contender, double rate, double cpu, Long readyMillis, int puts) {
+    private static RunResult<Figures> run(Contender contender, double rate, double cpu, Long readyMillis, int puts) {
         return RunResult.measured(contender, new Figures(100, 800, rate, rate * 8, 0, null, null, cpu, cpu * 2, 1.0,
                 90, 200L << 20, 3_000, readyMillis, puts, 0));
     }

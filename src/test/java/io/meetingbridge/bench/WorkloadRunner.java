@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * Measures one pipeline on one workload, on topics (the series ledger's included) and a consumer group of its own,
@@ -39,13 +40,8 @@ final class WorkloadRunner {
         this.settings = settings;
     }
 
-    RunResult run(Workload workload, Contender contender) {
-        String name = runName(workload, contender);
-        try {
-            return RunResult.measured(contender, measure(workload, contender, name));
-        } catch (Exception e) {
-            return RunResult.failed(contender, e.getClass().getSimpleName() + ": " + e.getMessage());
-        }
+    RunResult<Figures> run(Workload workload, Contender contender) {
+        return attempt(contender, () -> measure(workload, contender, runName(workload, contender)));
     }
 
     /**
@@ -53,11 +49,16 @@ final class WorkloadRunner {
      * readiness UP) and {@link BenchSettings#idleSettle}, its CPU over {@link BenchSettings#idleWindow} and its
      * memory and threads at the end, read from /proc like every other figure.
      */
-    IdleRun idle(Contender contender) {
+    RunResult<IdleFigures> idle(Contender contender) {
+        return attempt(contender, () -> measureIdle(contender));
+    }
+
+    /** The measurement's figures, or what stopped it. */
+    private static <F> RunResult<F> attempt(Contender contender, Callable<F> measurement) {
         try {
-            return IdleRun.measured(contender, measureIdle(contender));
+            return RunResult.measured(contender, measurement.call());
         } catch (Exception e) {
-            return IdleRun.failed(contender, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return RunResult.failed(contender, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
