@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * Measures one pipeline on one workload, on topics (the series ledger's included) and a consumer group of its own,
@@ -76,7 +79,7 @@ final class WorkloadRunner {
     }
 
     private IdleFigures measureIdle(Contender contender) throws Exception {
-        EmbeddedKafka.Topics topics = kafka.createTopics(1);
+        EmbeddedKafka.Topics topics = freshTopics(1);
         String name = "idle-" + contender.label();
         String group = name + "-" + topics.changes();
         String host = InetAddress.getLoopbackAddress().getHostAddress();
@@ -99,7 +102,7 @@ final class WorkloadRunner {
     }
 
     private Figures measure(Workload workload, Contender contender, String name) throws Exception {
-        EmbeddedKafka.Topics topics = kafka.createTopics(workload.partitions());
+        EmbeddedKafka.Topics topics = freshTopics(workload.partitions());
         String group = name + "-" + topics.changes();
         int warmup = settings.warmupChanges();
         int changes = workload.changesFor(contender);
@@ -162,6 +165,21 @@ final class WorkloadRunner {
                 api.traffic().maxConcurrentPuts(), liveSentAt);
     }
 
+    /**
+     * The run's topics under names of their own, the series ledger's included: created here, compacted and empty,
+     * as a deployment's exists before the bridge restarts, so that no run restores the series of the runs before
+     * it, and the bridge's start is not a first start that creates its ledger (a creation timed out on a loaded
+     * broker leaves its ledger follower without partitions).
+     */
+    private EmbeddedKafka.Topics freshTopics(int partitions) throws Exception {
+        EmbeddedKafka.Topics topics = kafka.createTopics(partitions);
+        int ledgerPartitions = settings.pipelineProperties().integer("bridge.ledger.partitions");
+        NewTopic ledger = new NewTopic(topics.series(), ledgerPartitions, (short) 1)
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        kafka.admin().createTopics(List.of(ledger)).all().get(settings.phaseTimeout().toSeconds(), TimeUnit.SECONDS);
+        return topics;
+    }
+
     private Map<String, String> pipelineProperties(EmbeddedKafka.Topics topics, String group, String host,
                                                    int managementPort) {
         Map<String, String> properties = new LinkedHashMap<>();
@@ -170,7 +188,6 @@ final class WorkloadRunner {
         properties.put("bridge.topics.changes", topics.changes());
         properties.put("bridge.topics.occurrences", topics.occurrences());
         properties.put("bridge.topics.dead-letter", topics.deadLetter());
-        // a ledger of its own: a run restoring the series of the runs before it would start slower than the first
         properties.put("bridge.topics.series", topics.series());
         properties.put("meeting.api.base-url", api.baseUri().toString());
         properties.put("meeting.auth.app-id", TestCredentials.APP_ID);
