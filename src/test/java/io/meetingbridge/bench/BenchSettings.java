@@ -18,14 +18,18 @@ import java.util.stream.Collectors;
  * @param scaling           the scaling table's plan, or null when it is not wanted
  * @param flightRecording   the JFR settings each pipeline JVM records with ({@code profile}, or a .jfc file), or
  *                          null for no recording
+ * @param idleSettle        how long an idle pipeline runs, after its first poll, before it is measured
+ * @param idleWindow        how long it is measured for, or null to leave the idle runs out
  */
 record BenchSettings(int warmupChanges, int instantChanges, Duration slowApiLatency, int slowChanges,
                      int slowSequentialChanges, int liveRatePerSecond,
                      Duration liveDuration, Duration phaseTimeout, String flightRecording, Set<String> workloadNames,
                      Map<String, String> pipelineOverrides, boolean enforceTargets, ScalingPlan scaling,
-                     Path bridgeJar, Path outputDir) {
+                     Duration idleSettle, Duration idleWindow, Path bridgeJar, Path outputDir) {
 
     private static final String OVERRIDE_PREFIX = "bench.set.";
+    /** The -Dbench.workloads value that selects no standard workload (e.g. for the scaling table alone). */
+    private static final String NONE = "none";
     private static final Pattern SECRET = Pattern.compile("key|password|secret|token", Pattern.CASE_INSENSITIVE);
 
     static BenchSettings fromSystemProperties() {
@@ -48,9 +52,45 @@ record BenchSettings(int warmupChanges, int instantChanges, Duration slowApiLate
                 overrides(),
                 Boolean.parseBoolean(System.getProperty("bench.enforce", "true")),
                 Boolean.parseBoolean(System.getProperty("bench.scaling", "true")) ? scalingPlan() : null,
+                Duration.ofSeconds(Integer.getInteger("bench.idle-settle-seconds", 30)),
+                Boolean.parseBoolean(System.getProperty("bench.idle", "true"))
+                        ? Duration.ofSeconds(Integer.getInteger("bench.idle-seconds", 60)) : null,
                 bridgeJar,
                 // next to the jar, i.e. in the build directory, whatever -Dbuild.dir says
                 bridgeJar.resolveSibling("bench"));
+    }
+
+    /**
+     * The standard workloads -Dbench.workloads names: all when it is unset, none for {@code none}.
+     *
+     * @throws IllegalArgumentException when it names an unknown workload, or when nothing is left to measure: no
+     *                                  workload and no scaling table (the idle runs alone are no benchmark)
+     */
+    List<Workload> workloads() {
+        List<Workload> standard = Workload.standard(this);
+        Set<String> known = standard.stream().map(Workload::name).collect(Collectors.toSet());
+        List<String> unknown = workloadNames.stream().filter(name -> !known.contains(name) && !name.equals(NONE))
+                .sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("-Dbench.workloads names no workload: " + unknown
+                    + "; the workloads are " + standard.stream().map(Workload::name).toList() + ", or " + NONE);
+        }
+        List<Workload> chosen = standard.stream()
+                .filter(workload -> workloadNames.isEmpty() || workloadNames.contains(workload.name())).toList();
+        if (chosen.isEmpty() && scaling == null) {
+            throw new IllegalArgumentException("Nothing to measure: -Dbench.workloads selects no workload and"
+                    + " -Dbench.scaling=false leaves out the scaling table, so no target could be judged.");
+        }
+        return chosen;
+    }
+
+    boolean idle() {
+        return idleWindow != null;
+    }
+
+    /** The configured {@code bridge.api.max-in-flight}: the bridge's bound, and the concurrent baseline's lanes. */
+    int maxInFlight() {
+        return pipelineProperties().integer("bridge.api.max-in-flight");
     }
 
     boolean recordsFlight() {

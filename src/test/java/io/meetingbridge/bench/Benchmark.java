@@ -16,9 +16,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * two hand-written baselines ({@link BaselineMain}, likewise): concurrent (key-ordered lanes, the
  * bridge's in-flight limit), which every ratio and target is against, and sequential (one change at a
  * time), a second row. An embedded KRaft broker and the Meeting API simulator run in this JVM, loopback
- * only. Prints a table and the targets as PASS/FAIL lines, writes {@code bench/results.json} next to
- * the jar (and {@code bench/scaling.png} with the scaling table), and exits with status 1 when a target
- * failed.
+ * only. First the bridge and the concurrent baseline idle in turn (no input), then the workloads run.
+ * Prints a table, the idle table, the targets and issue 18's "Done when" as PASS/FAIL lines, writes
+ * {@code bench/results.json} next to the jar (and {@code bench/scaling.png} with the scaling table), and
+ * exits with status 1 when a target failed, 2 when nothing was selected to measure.
  *
  * <p>{@code mvn -q -DskipTests package exec:java@bench}, with optional system properties:
  * <pre>
@@ -29,7 +30,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * -Dbench.slow-sequential-changes=400  changes for the sequential baseline, slow API (~18/s at 50 ms)
  * -Dbench.live-rate=10 -Dbench.live-seconds=15   the live phase that measures latency
  * -Dbench.phase-timeout-seconds=180    a run fails when a phase takes longer
- * -Dbench.workloads=50ms-500conf       only these workloads (comma-separated; default all; "none" for none)
+ * -Dbench.workloads=50ms-500conf       only these workloads (comma-separated; default all; "none" for none;
+ *                                      none and no scaling table: exit status 2)
  * -Dbench.scaling=false                leave out the scaling table and chart (16 runs, about 10 minutes)
  * -Dbench.scaling-changes=3000         changes per scaling run
  * -Dbench.scaling-dimensions=partitions,latency   only these (partitions, conferences, occurrences, api-latency)
@@ -38,6 +40,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * -Dbench.jfr.settings=my.jfc          the recording's settings (default profile), e.g. a finer sampling period
  * -Dbench.set.KEY=VALUE                a bridge setting for every pipeline, e.g. bench.set.bridge.api.max-in-flight=16
  * -Dbench.sequential=false             leave the sequential baseline out (quicker before/after runs while profiling)
+ * -Dbench.idle=false                   leave the idle runs out
+ * -Dbench.idle-settle-seconds=30       an idle pipeline runs this long after its first poll before it is measured
+ * -Dbench.idle-seconds=60              and is measured this long, with no input
  * </pre>
  */
 public final class Benchmark {
@@ -52,10 +57,16 @@ public final class Benchmark {
         BenchSettings settings = BenchSettings.fromSystemProperties();
         Files.createDirectories(settings.outputDir());
         Machine machine = Machine.describe();
-        List<Workload> workloads = Workload.standard(settings).stream()
-                .filter(w -> settings.workloadNames().isEmpty() || settings.workloadNames().contains(w.name()))
-                .toList();
+        List<Workload> workloads;
+        try {
+            workloads = settings.workloads();
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
 
+        IdleComparison idle = null;
         List<Comparison> comparisons = new ArrayList<>();
         List<Comparison> scalingRuns = new ArrayList<>();
         say("Starting a Kafka broker and the Meeting API simulator; logs of each run in " + settings.outputDir());
@@ -66,6 +77,9 @@ public final class Benchmark {
             WorkloadRunner runner = new WorkloadRunner(kafka, api, new LivePublisher(liveProducer), settings);
             List<Contender> contenders = Boolean.parseBoolean(System.getProperty("bench.sequential", "true"))
                     ? STANDARD : STANDARD.subList(0, 2);
+            if (settings.idle()) {
+                idle = new IdleComparison(idle(runner, Contender.BRIDGE), idle(runner, Contender.CONCURRENT_BASELINE));
+            }
             for (Workload workload : workloads) {
                 comparisons.add(compare(runner, workload, contenders));
             }
@@ -77,10 +91,11 @@ public final class Benchmark {
         }
 
         ScalingResults scaling = settings.scaling() == null ? null : new ScalingResults(settings.scaling(), scalingRuns);
-        List<TargetCheck> checks = Targets.check(comparisons, scaling);
-        ResultsTable.print(System.out, machine, settings, comparisons, scaling, checks);
+        List<TargetCheck> checks = Targets.check(comparisons, scaling, idle, settings.maxInFlight());
+        List<TargetCheck> doneWhen = Targets.doneWhen(comparisons, scaling, idle);
+        ResultsTable.print(System.out, machine, settings, comparisons, scaling, idle, checks, doneWhen);
         Path json = settings.outputDir().resolve("results.json");
-        ResultsJson.write(json, machine, settings, comparisons, scaling, checks);
+        ResultsJson.write(json, machine, settings, comparisons, scaling, idle, checks, doneWhen);
         say("Figures written to " + json);
         if (scaling != null) {
             Path chart = settings.outputDir().resolve(ScalingChart.FILE_NAME);
@@ -99,13 +114,14 @@ public final class Benchmark {
 
     /** The workload through each contender in turn; a contender not listed is not run. */
     private static Comparison compare(WorkloadRunner runner, Workload workload, List<Contender> contenders) {
-        List<RunResult> results = contenders.stream().map(contender -> run(runner, workload, contender)).toList();
+        List<RunResult<Figures>> results = contenders.stream()
+                .map(contender -> run(runner, workload, contender)).toList();
         return new Comparison(workload, results.get(0), results.get(1), results.size() > 2 ? results.get(2) : null);
     }
 
-    private static RunResult run(WorkloadRunner runner, Workload workload, Contender contender) {
+    private static RunResult<Figures> run(WorkloadRunner runner, Workload workload, Contender contender) {
         say("%s, %s: %d changes ...".formatted(workload.name(), contender.label(), workload.changesFor(contender)));
-        RunResult result = runner.run(workload, contender);
+        RunResult<Figures> result = runner.run(workload, contender);
         say(result.succeeded()
                 ? "  %.0f changes/s, %.3f CPU s/1k, at most %d PUTs open".formatted(result.figures().changesPerSecond(),
                         result.figures().cpuSecondsPer1000Changes(), result.figures().maxPutsInFlight())
@@ -113,6 +129,18 @@ public final class Benchmark {
         if (runner.settings().recordsFlight()) {
             sayWhereTheCpuWent(runner.recordingOf(workload, contender));
         }
+        return result;
+    }
+
+    private static RunResult<IdleFigures> idle(WorkloadRunner runner, Contender contender) {
+        BenchSettings settings = runner.settings();
+        say("idle, %s: %d s after its first poll, then %d s measured ...".formatted(contender.label(),
+                settings.idleSettle().toSeconds(), settings.idleWindow().toSeconds()));
+        RunResult<IdleFigures> result = runner.idle(contender);
+        say(result.succeeded()
+                ? "  %.2f CPU s/min, %.0f MB RSS, %d threads".formatted(result.figures().cpuSecondsPerMinute(),
+                        result.figures().rssMegabytes(), result.figures().threads())
+                : "  failed: " + result.failure());
         return result;
     }
 

@@ -7,7 +7,8 @@ import java.util.Optional;
  *
  * @param sequential null where the sequential baseline was not run (the scaling table)
  */
-record Comparison(Workload workload, RunResult bridge, RunResult concurrent, RunResult sequential) {
+record Comparison(Workload workload, RunResult<Figures> bridge, RunResult<Figures> concurrent,
+                  RunResult<Figures> sequential) {
 
     /** The bridge against the concurrent baseline: present when both runs succeeded. */
     Optional<Ratios> ratios() {

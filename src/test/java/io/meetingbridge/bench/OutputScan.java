@@ -15,28 +15,32 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * apart by the sequence number in their changeId ({@link Workload#sequenceOf}), which holds whatever
  * the number of input partitions; a conference's occurrences share a partition, so their order is kept.
  *
- * @param firstTimestamp      the earliest occurrence record's timestamp: when the first change was applied
- * @param bulkChangesApplied  the bulk phase's changes with every occurrence written
- * @param bulkOccurrences     occurrence records of the bulk phase's changes
+ * @param firstTimestamp           the earliest occurrence record's timestamp: when the first change was applied
+ * @param bulkChangesApplied       the bulk phase's changes with every occurrence the workload makes written
+ * @param bulkOccurrences          occurrence records of the bulk phase's changes, duplicates included
+ * @param bulkDistinctOccurrences  distinct occurrences (change, index 1 to the workload's count) of the bulk phase
  * @param liveLatencies       per live change: its input record's timestamp to its last occurrence record's
  * @param orderViolations     occurrences of a conference written after one of a later change of that conference
  */
-record OutputScan(long firstTimestamp, int bulkChangesApplied, long bulkOccurrences, LatencySamples liveLatencies,
-                  long orderViolations) {
+record OutputScan(long firstTimestamp, int bulkChangesApplied, long bulkOccurrences, long bulkDistinctOccurrences,
+                  LatencySamples liveLatencies, long orderViolations) {
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
     /** Reads the topic; the bulk phase's changes are the sequences {@code bulkFrom} to {@code bulkTo - 1}. */
-    static OutputScan read(EmbeddedKafka kafka, String topic, int bulkFrom, int bulkTo, Map<Integer, Long> liveSentAt) {
-        return of(kafka.read(topic, (int) kafka.endOffsetSum(topic), READ_TIMEOUT), bulkFrom, bulkTo, liveSentAt);
+    static OutputScan read(EmbeddedKafka kafka, String topic, int bulkFrom, int bulkTo, int occurrencesPerChange,
+                           Map<Integer, Long> liveSentAt) {
+        return of(kafka.read(topic, (int) kafka.endOffsetSum(topic), READ_TIMEOUT), bulkFrom, bulkTo,
+                occurrencesPerChange, liveSentAt);
     }
 
     /**
      * Scans these occurrence records, in the order the topic holds them per partition. A change counts as applied
-     * once every one of its occurrences (1 to its count) is out, whichever answer wrote each.
+     * once every one of the workload's {@code occurrencesPerChange} occurrences (index 1 to that count) is out,
+     * whichever answer wrote each: the count the records themselves carry is not trusted.
      */
     static OutputScan of(List<ConsumerRecord<byte[], byte[]>> records, int bulkFrom, int bulkTo,
-                         Map<Integer, Long> liveSentAt) {
+                         int occurrencesPerChange, Map<Integer, Long> liveSentAt) {
         if (records.isEmpty()) {
             throw new IllegalStateException("no occurrence records");
         }
@@ -44,7 +48,6 @@ record OutputScan(long firstTimestamp, int bulkChangesApplied, long bulkOccurren
         long bulkOccurrences = 0;
         long orderViolations = 0;
         Map<Integer, BitSet> bulkIndexes = new HashMap<>();
-        Map<Integer, Integer> bulkCounts = new HashMap<>();
         Map<String, Integer> lastSequenceByConference = new HashMap<>();
         Map<Integer, Long> lastWrittenBySequence = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
@@ -55,17 +58,17 @@ record OutputScan(long firstTimestamp, int bulkChangesApplied, long bulkOccurren
             }
             if (sequence >= bulkFrom && sequence < bulkTo) {
                 bulkOccurrences++;
-                bulkIndexes.computeIfAbsent(sequence, s -> new BitSet())
-                        .set(Integer.parseInt(header(record, OccurrenceHeaders.OCCURRENCE_INDEX)));
-                bulkCounts.put(sequence, Integer.parseInt(header(record, OccurrenceHeaders.OCCURRENCE_COUNT)));
+                int index = Integer.parseInt(header(record, OccurrenceHeaders.OCCURRENCE_INDEX));
+                if (index >= 1 && index <= occurrencesPerChange) {
+                    bulkIndexes.computeIfAbsent(sequence, s -> new BitSet()).set(index);
+                }
             }
             lastWrittenBySequence.merge(sequence, record.timestamp(), Math::max);
             firstTimestamp = Math.min(firstTimestamp, record.timestamp());
         }
-        int bulkApplied = (int) bulkIndexes.entrySet().stream()
-                .filter(e -> e.getValue().cardinality() == bulkCounts.get(e.getKey())
-                        && e.getValue().nextClearBit(1) == bulkCounts.get(e.getKey()) + 1)
-                .count();
+        int bulkApplied = (int) bulkIndexes.values().stream()
+                .filter(indexes -> indexes.cardinality() == occurrencesPerChange).count();
+        long bulkDistinct = bulkIndexes.values().stream().mapToLong(BitSet::cardinality).sum();
         LatencySamples latencies = new LatencySamples();
         liveSentAt.forEach((sequence, sentAt) -> {
             Long written = lastWrittenBySequence.get(sequence);
@@ -73,7 +76,7 @@ record OutputScan(long firstTimestamp, int bulkChangesApplied, long bulkOccurren
                 latencies.add(written - sentAt);
             }
         });
-        return new OutputScan(firstTimestamp, bulkApplied, bulkOccurrences, latencies, orderViolations);
+        return new OutputScan(firstTimestamp, bulkApplied, bulkOccurrences, bulkDistinct, latencies, orderViolations);
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {

@@ -18,7 +18,17 @@ class OutputScanTest {
 
         assertThat(scan.bulkChangesApplied()).isEqualTo(3);
         assertThat(scan.bulkOccurrences()).isEqualTo(24);
+        assertThat(scan.bulkDistinctOccurrences()).isEqualTo(24);
         assertThat(scan.orderViolations()).isZero();
+    }
+
+    @Test
+    void aChangeCountsByTheWorkloadsOccurrencesNotByTheCountItsRecordsClaim() {
+        outputs.applied("bench-0", "700000000", 8).applied("bench-1", "700000000", 1).applied("bench-2", "700000001", 8);
+        OutputScan scan = scan();
+
+        assertThat(scan.bulkChangesApplied()).as("bench-1's one record claims 1 of 1").isEqualTo(2);
+        assertThat(scan.bulkDistinctOccurrences()).isEqualTo(17);
     }
 
     @Test
@@ -33,6 +43,7 @@ class OutputScanTest {
         OutputScan scan = scan();
         assertThat(scan.bulkChangesApplied()).isEqualTo(1);
         assertThat(scan.bulkOccurrences()).isEqualTo(16);
+        assertThat(scan.bulkDistinctOccurrences()).isEqualTo(8);
     }
 
     @Test
@@ -45,12 +56,12 @@ class OutputScanTest {
     void aLiveChangesLatencyRunsFromItsSendingToItsLastOccurrence() {
         long sentAt = outputs.now();
         outputs.later(100).applied("bench-3", "700000000", 8);
-        OutputScan scan = OutputScan.of(outputs.occurrences(), 0, 3, Map.of(3, sentAt));
+        OutputScan scan = OutputScan.of(outputs.occurrences(), 0, 3, 8, Map.of(3, sentAt));
         assertThat(scan.liveLatencies().count()).isEqualTo(1);
         assertThat(scan.liveLatencies().percentile(100)).isEqualTo(100 + 7); // its eighth record, 1 ms apart
     }
 
     private OutputScan scan() {
-        return OutputScan.of(outputs.occurrences(), 0, 3, Map.of());
+        return OutputScan.of(outputs.occurrences(), 0, 3, 8, Map.of());
     }
 }

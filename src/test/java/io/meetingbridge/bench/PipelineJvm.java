@@ -26,6 +26,7 @@ final class PipelineJvm implements AutoCloseable {
     private final Path gcLog;
 
     private PipelineJvm(ChildJvm process, long launchedAtMillis, Path gcLog) {
+        requireTheSameJava(process.pid());
         this.process = process;
         this.launchedAtMillis = launchedAtMillis;
         this.log = process.log();
@@ -102,6 +103,29 @@ final class PipelineJvm implements AutoCloseable {
     @Override
     public void close() {
         process.terminate(STOP_GRACE);
+    }
+
+    /**
+     * Every pipeline runs on this benchmark's own java (one binary, one version) with {@link #MAX_HEAP}: checked on
+     * the running process, so a ratio never compares two JVMs.
+     */
+    private static void requireTheSameJava(long pid) {
+        Path proc = Path.of("/proc", Long.toString(pid));
+        try {
+            Path executable = Files.readSymbolicLink(proc.resolve("exe"));
+            List<String> arguments = List.of(Files.readString(proc.resolve("cmdline")).split("\0"));
+            if (!executable.equals(Path.of(ChildJvm.java()).toRealPath()) || !arguments.contains(MAX_HEAP)) {
+                throw new IllegalStateException("pipeline " + pid + " runs on another java or heap than "
+                        + runtime() + " " + MAX_HEAP);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the command of pipeline " + pid, e);
+        }
+    }
+
+    /** The java every pipeline runs on, as the report names it. */
+    static String runtime() {
+        return System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
     }
 
     private void signal(String name) throws IOException, InterruptedException {

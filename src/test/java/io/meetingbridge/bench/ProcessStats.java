@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A Linux process's CPU time so far (user + system, {@code /proc/<pid>/stat}) and its peak resident
- * memory ({@code VmHWM} in {@code /proc/<pid>/status}).
+ * A Linux process's CPU time so far (user + system, {@code /proc/<pid>/stat}), its peak and present resident
+ * memory ({@code VmHWM} and {@code VmRSS} in {@code /proc/<pid>/status}) and its thread count ({@code Threads}).
  */
-record ProcessStats(double cpuSeconds, long peakRssBytes) {
+record ProcessStats(double cpuSeconds, long peakRssBytes, long rssBytes, int threads) {
 
     private static final long CLOCK_TICKS_PER_SECOND = clockTicks();
     // fields of /proc/<pid>/stat after "pid (comm) ", counted from state (field 3 of proc(5))
@@ -23,14 +23,17 @@ record ProcessStats(double cpuSeconds, long peakRssBytes) {
         // the command name may hold spaces and parentheses: the fields start after its last ')'
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(fields[UTIME]) + Long.parseLong(fields[STIME]);
-        return new ProcessStats((double) ticks / CLOCK_TICKS_PER_SECOND, peakRss(read(proc.resolve("status"))));
+        String status = read(proc.resolve("status"));
+        return new ProcessStats((double) ticks / CLOCK_TICKS_PER_SECOND, statusValue(status, "VmHWM") * 1024,
+                statusValue(status, "VmRSS") * 1024, (int) statusValue(status, "Threads"));
     }
 
-    private static long peakRss(String status) {
-        return status.lines().filter(line -> line.startsWith("VmHWM:"))
+    /** The number of a {@code name: value} line of /proc/<pid>/status (kilobytes for memory). */
+    private static long statusValue(String status, String name) {
+        return status.lines().filter(line -> line.startsWith(name + ":"))
                 .map(line -> line.replaceAll("\\D", ""))
-                .mapToLong(kilobytes -> Long.parseLong(kilobytes) * 1024)
-                .findFirst().orElseThrow(() -> new IllegalStateException("no VmHWM in /proc/<pid>/status"));
+                .mapToLong(Long::parseLong)
+                .findFirst().orElseThrow(() -> new IllegalStateException("no " + name + " in /proc/<pid>/status"));
     }
 
     private static String read(Path file) {

@@ -7,7 +7,7 @@ record Ratios(double changesPerSecond, double occurrencesPerSecond, Double laten
               double cpuPerChange, double wholeCpuPerChange, double peakRss, double startup) {
 
     /** Present when both runs succeeded. */
-    static Optional<Ratios> between(RunResult bridge, RunResult baseline) {
+    static Optional<Ratios> between(RunResult<Figures> bridge, RunResult<Figures> baseline) {
         return bridge.succeeded() && baseline.succeeded()
                 ? Optional.of(of(bridge.figures(), baseline.figures()))
                 : Optional.empty();

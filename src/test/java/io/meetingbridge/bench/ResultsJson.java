@@ -14,10 +14,11 @@ import java.util.Optional;
  * The benchmark's figures for later runs to compare with. The format is stable; a change to it bumps
  * {@link #FORMAT}. Keys (units in the name; a figure that could not be measured is null):
  * <pre>
- * format                 "meeting-series-bridge-bench/2"
+ * format                 "meeting-series-bridge-bench/3"
  * finishedAt             ISO-8601 UTC
  * machine                processors, cpuModel, memoryMb, javaVersion, javaVm
- * settings               maxHeap ("-Xmx256m"), warmupChanges, slowApiLatencyMs, liveRatePerSecond, liveSeconds,
+ * settings               maxHeap ("-Xmx256m"), java (the VM and version every pipeline runs on), warmupChanges,
+ *                        slowApiLatencyMs, liveRatePerSecond, liveSeconds,
  *                        pipelineOverrides {key: value} (-Dbench.set.*, secrets as "***"),
  *                        maxInFlight (bridge.api.max-in-flight, the configured limit of the bridge and the
  *                        concurrent baseline)
@@ -32,7 +33,11 @@ import java.util.Optional;
  *   base {dimension: value} (partitions, conferences, occurrences, api-latency in ms),
  *   dimensions[]           dimension (partitions | conferences | occurrences | api-latency), label,
  *     points[]               value, and as workloads[] without sequentialBaseline and sequentialRatios
+ * idle                   null unless -Dbench.idle=true: settleSeconds, seconds, bridge and concurrentBaseline
+ *                        (each failure, cpuSecondsPerMinute, rssMb, threads), ratios (cpu, rss, threads; bridge /
+ *                        concurrent baseline, null when a run failed)
  * targets[]              target, result ("PASS" | "FAIL"), measured
+ * doneWhen[]             issue 18's resolution thresholds, as targets[]
  *
  * a workload: name, inputPartitions, apiLatencyMs, conferences, occurrencesPerChange
  * a run:      failure (null when the run succeeded), changes, occurrences, changesPerSecond, occurrencesPerSecond,
@@ -44,14 +49,15 @@ import java.util.Optional;
  */
 final class ResultsJson {
 
-    static final String FORMAT = "meeting-series-bridge-bench/2";
+    static final String FORMAT = "meeting-series-bridge-bench/3";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ResultsJson() {
     }
 
     static void write(Path file, Machine machine, BenchSettings settings, List<Comparison> comparisons,
-                      ScalingResults scaling, List<TargetCheck> checks) throws IOException {
+                      ScalingResults scaling, IdleComparison idle, List<TargetCheck> checks,
+                      List<TargetCheck> doneWhen) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("finishedAt", Instant.now().toString());
@@ -60,21 +66,47 @@ final class ResultsJson {
         ArrayNode workloads = root.putArray("workloads");
         comparisons.forEach(comparison -> workloads.add(comparison(comparison)));
         root.set("scaling", scaling == null ? null : scaling(scaling));
-        ArrayNode targets = root.putArray("targets");
-        checks.forEach(check -> targets.addObject()
-                .put("target", check.target()).put("result", check.verdict()).put("measured", check.measured()));
+        root.set("idle", idle == null ? null : idle(settings, idle));
+        root.set("targets", checks(checks));
+        root.set("doneWhen", checks(doneWhen));
         JSON.writeValue(file.toFile(), root);
+    }
+
+    private static ArrayNode checks(List<TargetCheck> checks) {
+        ArrayNode array = JSON.createArrayNode();
+        checks.forEach(check -> array.addObject()
+                .put("target", check.target()).put("result", check.verdict()).put("measured", check.measured()));
+        return array;
+    }
+
+    private static ObjectNode idle(BenchSettings settings, IdleComparison idle) {
+        ObjectNode node = JSON.createObjectNode()
+                .put("settleSeconds", settings.idleSettle().toSeconds())
+                .put("seconds", settings.idleWindow().toSeconds());
+        node.set("bridge", idleRun(idle.bridge()));
+        node.set("concurrentBaseline", idleRun(idle.concurrent()));
+        node.set("ratios", idle.ratios().map(r -> JSON.createObjectNode()
+                .put("cpu", r.cpu()).put("rss", r.rss()).put("threads", r.threads())).orElse(null));
+        return node;
+    }
+
+    private static ObjectNode idleRun(RunResult<IdleFigures> run) {
+        ObjectNode node = JSON.createObjectNode().put("failure", run.failure());
+        IdleFigures f = run.figures();
+        return f == null ? node : node.put("cpuSecondsPerMinute", f.cpuSecondsPerMinute())
+                .put("rssMb", f.rssMegabytes()).put("threads", f.threads());
     }
 
     private static ObjectNode settings(BenchSettings settings) {
         ObjectNode node = JSON.createObjectNode()
                 .put("maxHeap", PipelineJvm.MAX_HEAP)
+                .put("java", PipelineJvm.runtime())
                 .put("warmupChanges", settings.warmupChanges())
                 .put("slowApiLatencyMs", settings.slowApiLatency().toMillis())
                 .put("liveRatePerSecond", settings.liveRatePerSecond())
                 .put("liveSeconds", settings.liveDuration().toSeconds());
         node.set("pipelineOverrides", JSON.valueToTree(settings.pipelineOverridesMasked()));
-        node.put("maxInFlight", settings.pipelineProperties().integer("bridge.api.max-in-flight"));
+        node.put("maxInFlight", settings.maxInFlight());
         return node;
     }
 
@@ -116,7 +148,7 @@ final class ResultsJson {
         return node;
     }
 
-    private static ObjectNode run(RunResult run) {
+    private static ObjectNode run(RunResult<Figures> run) {
         ObjectNode node = JSON.createObjectNode().put("failure", run.failure());
         Figures f = run.figures();
         if (f == null) {

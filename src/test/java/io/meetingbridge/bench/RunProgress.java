@@ -2,8 +2,12 @@ package io.meetingbridge.bench;
 
 import io.meetingbridge.testing.EmbeddedKafka;
 import java.time.Duration;
+import org.awaitility.Awaitility;
 
-/** Watches a run from outside the pipeline's JVM: its committed input offsets, and whether it still runs. */
+/**
+ * Watches a run from outside the pipeline's JVM: its consumer group's members, its committed input offsets, and
+ * whether it still runs.
+ */
 final class RunProgress {
 
     /** The error of a measured window's end; small against windows of seconds. */
@@ -21,6 +25,14 @@ final class RunProgress {
         this.group = group;
         this.jvm = jvm;
         this.timeout = timeout;
+    }
+
+    /** Until the group has a member: the pipeline's consumer has joined it in its first poll. */
+    void awaitMember() {
+        Awaitility.await(group + " has a member").atMost(timeout).pollInterval(POLL)
+                .failFast("the pipeline stopped", jvm::requireAlive)
+                .ignoreExceptions() // a group not created yet may be described as an error
+                .until(() -> kafka.brokerAdmin().groupMembers(group) > 0);
     }
 
     /**

@@ -1,14 +1,17 @@
 package io.meetingbridge.bench;
 
-/** One pipeline's run of one workload: its figures, or why the run failed. */
-record RunResult(Contender contender, Figures figures, String failure) {
+/**
+ * One pipeline's run: its figures ({@link Figures} of a workload, {@link IdleFigures} of an idle run), or why the
+ * run failed.
+ */
+record RunResult<F>(Contender contender, F figures, String failure) {
 
-    static RunResult measured(Contender contender, Figures figures) {
-        return new RunResult(contender, figures, null);
+    static <F> RunResult<F> measured(Contender contender, F figures) {
+        return new RunResult<>(contender, figures, null);
     }
 
-    static RunResult failed(Contender contender, String failure) {
-        return new RunResult(contender, null, failure);
+    static <F> RunResult<F> failed(Contender contender, String failure) {
+        return new RunResult<>(contender, null, failure);
     }
 
     boolean succeeded() {

@@ -91,7 +91,7 @@ final class ScalingChart {
                         .map(value -> value(scaling.at(dimension, value).concurrent(), figure)).toList()));
     }
 
-    private static Double value(RunResult run, Function<Figures, Double> figure) {
+    private static Double value(RunResult<Figures> run, Function<Figures, Double> figure) {
         return run.succeeded() ? figure.apply(run.figures()) : null;
     }
 }

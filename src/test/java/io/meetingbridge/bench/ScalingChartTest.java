@@ -70,7 +70,7 @@ class ScalingChartTest {
         assertThat(LinePanel.niceStep(0.22)).isEqualTo(0.25);
     }
 
-    private static RunResult run(Contender contender, double rate) {
+    private static RunResult<Figures> run(Contender contender, double rate) {
         return RunResult.measured(contender, new Figures(100, 800, rate, rate * 8, 0, null, null, 3.0, 6.0, 1.0,
                 90, 200L << 20, 3_000, null, 32, 0));
     }

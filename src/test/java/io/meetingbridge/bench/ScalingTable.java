@@ -1,6 +1,7 @@
 package io.meetingbridge.bench;
 
 import java.io.PrintStream;
+import java.util.List;
 
 /** The scaling table for people: per dimension, per value, the bridge against the concurrent baseline. */
 final class ScalingTable {
@@ -32,7 +33,7 @@ final class ScalingTable {
         }
         out.println("  * the base point");
         for (Comparison comparison : scaling.comparisons()) {
-            for (RunResult run : new RunResult[] {comparison.bridge(), comparison.concurrent()}) {
+            for (RunResult<Figures> run : List.of(comparison.bridge(), comparison.concurrent())) {
                 if (!run.succeeded()) {
                     out.printf("  ! %s, %s failed: %s%n", comparison.workload().name(), run.contender().label(),
                             run.failure());
@@ -41,15 +42,15 @@ final class ScalingTable {
         }
     }
 
-    private static String rate(RunResult run) {
+    private static String rate(RunResult<Figures> run) {
         return run.succeeded() ? "%.0f".formatted(run.figures().changesPerSecond()) : "-";
     }
 
-    private static String cpu(RunResult run) {
+    private static String cpu(RunResult<Figures> run) {
         return run.succeeded() ? "%.3f".formatted(run.figures().cpuSecondsPer1000Changes()) : "-";
     }
 
-    private static String puts(RunResult run) {
+    private static String puts(RunResult<Figures> run) {
         return run.succeeded() ? Integer.toString(run.figures().maxPutsInFlight()) : "-";
     }
 }
