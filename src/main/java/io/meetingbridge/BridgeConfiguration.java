@@ -140,8 +140,9 @@ public class BridgeConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public SeriesChanges seriesChanges(SeriesLedger seriesLedger) {
-        return new SeriesChanges(seriesLedger);
+    public SeriesChanges seriesChanges(SeriesLedger seriesLedger,
+                                       @PropertyInject("bridge.ledger.unshown-max-bytes") int unshownMaxBytes) {
+        return new SeriesChanges(seriesLedger, unshownMaxBytes);
     }
 
     @BindToRegistry(lazy = true)

@@ -34,9 +34,12 @@ public final class SeriesChanges {
 
     private final SeriesLedger ledger;
     private final MeetingAnswers answers = new MeetingAnswers();
+    private final int unshownMaxBytes;
 
-    public SeriesChanges(SeriesLedger ledger) {
+    /** @param unshownMaxBytes the most bytes of a series' unshown fields its ledger entry keeps */
+    public SeriesChanges(SeriesLedger ledger, int unshownMaxBytes) {
         this.ledger = ledger;
+        this.unshownMaxBytes = UnshownFields.checkedBound(unshownMaxBytes);
     }
 
     /** Before a create's POST: a crash after it finds the ledger saying so, and does not POST blindly again. */
@@ -69,7 +72,7 @@ public final class SeriesChanges {
     private void schedule(SeriesAnswer answer, Exchange exchange) {
         List<KnownOccurrence> occurrences = answer.occurrences().stream().map(SeriesChanges::known).toList();
         SeriesEntry after = current(exchange).scheduled(seriesKey(exchange), conferenceID(exchange), occurrences)
-                .sent(UnshownFields.of(DetailAsSeries.unshown(validChange(exchange).body())));
+                .sent(UnshownFields.of(DetailAsSeries.unshown(validChange(exchange).body()), unshownMaxBytes));
         publish(exchange, answer.occurrences(), SCHEDULED, after);
     }
 

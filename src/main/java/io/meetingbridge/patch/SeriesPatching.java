@@ -42,9 +42,9 @@ public final class SeriesPatching {
                 .orElse(UnshownFields.NONE);
         if (lastSent.omitted()) {
             // a PUT without them would drop them (attendees, for one): a person decides
-            throw new NeedsReviewException("the last series sent for conference " + conferenceID + " had more than "
-                    + UnshownFields.MAX_BYTES + " bytes of fields that confDetail does not show, which the ledger does "
-                    + "not keep: publish a modify with the whole series instead of a patch");
+            throw new NeedsReviewException("the last series sent for conference " + conferenceID + " had more bytes of"
+                    + " fields that confDetail does not show than the ledger keeps (bridge.ledger.unshown-max-bytes):"
+                    + " publish a modify with the whole series instead of a patch");
         }
         ObjectNode base = DetailAsSeries.overlay(detail, lastSent.tree());
         ObjectNode patched = mergePatch.apply(base, patch.body());

@@ -32,7 +32,8 @@ public final class FaultPlan {
     private final AtomicInteger authFailureStatus = new AtomicInteger(NO_AUTH_FAILURE);
     private final Map<String, Integer> refusedTenants = new ConcurrentHashMap<>();
     private final StartedMeetings started = new StartedMeetings();
-    private final AtomicReference<CreateHold> createHold = new AtomicReference<>(CreateHold.alreadyReleased());
+    private final AtomicReference<AnswerHold> createHold = new AtomicReference<>(AnswerHold.alreadyReleased());
+    private final AtomicReference<AnswerHold> seriesUpdateHold = new AtomicReference<>(AnswerHold.alreadyReleased());
 
     public FaultPlan() {
         // filled once, read by many threads: the map itself never changes after construction
@@ -112,9 +113,19 @@ public final class FaultPlan {
      * From now on each series create stores its series, then holds its answer until the returned
      * hold is released (or {@link #clearAll}, or another call of this method, releases it).
      */
-    public CreateHold holdCreates() {
-        CreateHold hold = new CreateHold();
+    public AnswerHold holdCreates() {
+        AnswerHold hold = new AnswerHold();
         createHold.getAndSet(hold).release();
+        return hold;
+    }
+
+    /**
+     * From now on each accepted series PUT stores its series, then holds its answer until the returned hold is
+     * released (or {@link #clearAll}, or another call of this method, releases it).
+     */
+    public AnswerHold holdSeriesUpdates() {
+        AnswerHold hold = new AnswerHold();
+        seriesUpdateHold.getAndSet(hold).release();
         return hold;
     }
 
@@ -160,7 +171,7 @@ public final class FaultPlan {
         return createHold.get().heldCount();
     }
 
-    /** Clears every fault, the latency and the started marks, and releases held creates. */
+    /** Clears every fault, the latency and the started marks, and releases held creates and series PUTs. */
     public void clearAll() {
         byConference.clear();
         nextByOperation.values().forEach(next -> next.set(null));
@@ -170,6 +181,7 @@ public final class FaultPlan {
         refusedTenants.clear();
         started.clear();
         releaseCreates();
+        seriesUpdateHold.get().release();
     }
 
     void applyCallLatency() {
@@ -197,6 +209,10 @@ public final class FaultPlan {
 
     void holdCreateIfAsked() {
         createHold.get().holdUntilReleased();
+    }
+
+    void holdSeriesUpdateIfAsked() {
+        seriesUpdateHold.get().holdUntilReleased();
     }
 
     OptionalInt authFailure() {

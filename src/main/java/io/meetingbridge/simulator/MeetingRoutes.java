@@ -21,7 +21,7 @@ final class MeetingRoutes {
         Map<MeetingOperation, ApiEndpoint> operations = new EnumMap<>(MeetingOperation.class);
         operations.put(MeetingOperation.CREATE_SERIES, new CreateSeriesEndpoint(store, faults));
         operations.put(MeetingOperation.UPDATE_SERIES,
-                new CycleConferenceEndpoint(store, started, putCreatesUnknownSeries));
+                new CycleConferenceEndpoint(store, faults, putCreatesUnknownSeries));
         operations.put(MeetingOperation.CANCEL_SERIES, new CancelSeriesEndpoint(store, started));
         operations.put(MeetingOperation.UPDATE_OCCURRENCE, new UpdateOccurrenceEndpoint(store, started));
         operations.put(MeetingOperation.CANCEL_OCCURRENCES, new CancelOccurrencesEndpoint(store, started));

@@ -9,6 +9,7 @@ import io.meetingbridge.simulator.ApiResponse;
 import io.meetingbridge.testing.BridgeFixture;
 import io.meetingbridge.testing.ChildJvm;
 import io.meetingbridge.testing.SampleChanges;
+import io.meetingbridge.testing.TestClasspath;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -91,7 +92,7 @@ class DeadLetterReplayTest {
 
     @Test
     void commandLineDryRunUsesTheBridgesSettings() {
-        List<String> arguments = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path")));
+        List<String> arguments = new ArrayList<>(List.of("-cp", TestClasspath.current()));
         arguments.addAll(ChildJvm.systemProperties(Map.of(
                 "kafka.bootstrap-servers", world.kafka.bootstrapServers(),
                 "bridge.topics.dead-letter", world.topics.deadLetter(),
@@ -105,7 +106,7 @@ class DeadLetterReplayTest {
 
     @Test
     void commandLineRejectsAnUnknownOption() {
-        ChildJvm process = ChildJvm.start("replay", List.of("-cp", System.getProperty("java.class.path"),
+        ChildJvm process = ChildJvm.start("replay", List.of("-cp", TestClasspath.current(),
                 ReplayCommand.class.getName(), "--everything"), Map.of(), logs.resolve("replay.log"));
         assertThat(process.waitFor(Duration.ofSeconds(30))).isTrue();
         assertThat(process.output()).contains("unknown option --everything").contains("usage:");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.meetingbridge.EventPushCommand;
 import io.meetingbridge.testing.BridgeFixture;
 import io.meetingbridge.testing.ChildJvm;
+import io.meetingbridge.testing.TestClasspath;
 import io.meetingbridge.testing.TestCredentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ class EventPushCommandTest {
 
     private ChildJvm command(List<String> commandArguments) throws Exception {
         Path key = dir.resolve("subscriber.key");
-        List<String> arguments = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path")));
+        List<String> arguments = new ArrayList<>(List.of("-cp", TestClasspath.current()));
         arguments.addAll(ChildJvm.systemProperties(Map.of(
                 "kafka.bootstrap-servers", world.kafka.bootstrapServers(),
                 "bridge.topics.changes", world.topics.changes(),

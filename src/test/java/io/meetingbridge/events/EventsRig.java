@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** A broker, an events topic of its own, and bridges whose events receiver listens on a free loopback port. */
@@ -24,7 +23,7 @@ final class EventsRig {
 
     final EmbeddedKafka kafka = EmbeddedKafka.shared();
     final EmbeddedKafka.Topics topics = kafka.createTopics(1);
-    final String eventsTopic = "events-" + UUID.randomUUID().toString().substring(0, 8);
+    final String eventsTopic = "events-of-" + topics.changes();
     final HttpClient http = HttpClient.newHttpClient();
 
     EventsRig(int partitions) {

@@ -1,6 +1,7 @@
 package io.meetingbridge.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -107,17 +108,30 @@ class LedgerCodecTest {
         ObjectNode sent = JsonNodeFactory.instance.objectNode().put("groupuri", "g1");
         sent.putArray("attendees").addObject().put("accountId", "u1").put("appId", "APPID").put("name", "Alice");
         SeriesEntry entry = new SeriesEntry(null, "crm-7731", "914087436", SeriesState.ACTIVE, null, null, List.of(),
-                UnshownFields.of(sent));
+                UnshownFields.of(sent, 16 * 1024));
 
         SeriesEntry read = LedgerCodec.read(LedgerCodec.write(entry));
 
         assertThat(read.unshown().tree()).isEqualTo(sent);
         assertThat(read.unshown().omitted()).isFalse();
 
-        ObjectNode tooMany = JsonNodeFactory.instance.objectNode().put("groupuri", "g".repeat(UnshownFields.MAX_BYTES));
+        ObjectNode tooMany = JsonNodeFactory.instance.objectNode().put("groupuri", "g".repeat(16 * 1024));
         SeriesEntry notKept = LedgerCodec.read(LedgerCodec.write(new SeriesEntry(null, "crm-1", "900",
-                SeriesState.ACTIVE, null, null, List.of(), UnshownFields.of(tooMany))));
+                SeriesState.ACTIVE, null, null, List.of(), UnshownFields.of(tooMany, 16 * 1024))));
         assertThat(notKept.unshown()).isEqualTo(new UnshownFields(null, true));
         assertThat(LedgerCodec.tree(notKept).has("unshown")).isFalse();
+    }
+
+    @Test
+    void theBoundIsInclusiveAndASettingOutsideItsRangeIsRefused() {
+        ObjectNode fields = JsonNodeFactory.instance.objectNode().put("groupuri", "g1");
+        int size = fields.toString().length();
+
+        assertThat(UnshownFields.of(fields, size).json()).isEqualTo(fields.toString());
+        assertThat(UnshownFields.of(fields, size - 1)).isEqualTo(new UnshownFields(null, true));
+        assertThat(UnshownFields.checkedBound(UnshownFields.HIGHEST_BOUND)).isEqualTo(UnshownFields.HIGHEST_BOUND);
+        assertThatThrownBy(() -> UnshownFields.checkedBound(UnshownFields.HIGHEST_BOUND + 1))
+                .hasMessageContaining("bridge.ledger.unshown-max-bytes is 524289");
+        assertThatThrownBy(() -> UnshownFields.checkedBound(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

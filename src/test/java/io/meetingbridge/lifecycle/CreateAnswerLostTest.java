@@ -3,7 +3,7 @@ package io.meetingbridge.lifecycle;
 import static io.meetingbridge.testing.BridgeFixture.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meetingbridge.simulator.CreateHold;
+import io.meetingbridge.simulator.AnswerHold;
 import io.meetingbridge.simulator.MeetingErrors;
 import io.meetingbridge.simulator.MeetingOperation;
 import io.meetingbridge.testing.BridgeFixture;
@@ -33,7 +33,7 @@ class CreateAnswerLostTest {
 
     @Test
     void aCreateWhoseAnswerTimedOutIsAdoptedNotPostedAgain() {
-        CreateHold hold = world.api.faults().holdCreates();
+        AnswerHold hold = world.api.faults().holdCreates();
         world.publish(KEY, SampleChanges.create("c1", KEY, "Lost answer sync"));
         world.publish(KEY, SampleChanges.modifyBySeriesKey("c2", KEY, "Lost answer sync, renamed"));
         assertThat(hold.awaitHeld(BridgeFixture.WAIT)).isTrue();

@@ -1,6 +1,7 @@
 package io.meetingbridge.reliability;
 
 import io.meetingbridge.testing.ChildJvm;
+import io.meetingbridge.testing.EmbeddedKafka;
 import io.meetingbridge.testing.TestClasspath;
 import io.meetingbridge.testing.FreePort;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -96,27 +98,27 @@ final class KafkaBrokerJvm implements AutoCloseable {
         return command;
     }
 
+    /**
+     * The test brokers' own settings ({@link EmbeddedKafka#BROKER_SETTINGS}) and what Kafka's test kit would pick
+     * by itself, here fixed: the listeners' ports and the data directory, so that a restart finds both again. (The
+     * test kit itself cannot restart on its data: it formats a fresh temporary directory each time and deletes it.)
+     */
     private static Path writeConfig(Path dir, int clientPort, int controllerPort) {
-        String properties = """
-                process.roles=broker,controller
-                node.id=1
-                controller.quorum.voters=1@127.0.0.1:%2$d
-                controller.listener.names=CONTROLLER
-                listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
-                advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
-                listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-                inter.broker.listener.name=PLAINTEXT
-                log.dirs=%3$s
-                auto.create.topics.enable=false
-                offsets.topic.replication.factor=1
-                offsets.topic.num.partitions=4
-                transaction.state.log.replication.factor=1
-                transaction.state.log.min.isr=1
-                group.initial.rebalance.delay.ms=0
-                """.formatted(clientPort, controllerPort, dir.resolve("broker-data"));
+        Map<String, String> settings = new TreeMap<>(EmbeddedKafka.BROKER_SETTINGS);
+        settings.putAll(Map.of(
+                "process.roles", "broker,controller",
+                "node.id", "1",
+                "controller.quorum.voters", "1@127.0.0.1:" + controllerPort,
+                "controller.listener.names", "CONTROLLER",
+                "listeners", "PLAINTEXT://127.0.0.1:" + clientPort + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners", "PLAINTEXT://127.0.0.1:" + clientPort,
+                "listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "inter.broker.listener.name", "PLAINTEXT",
+                "log.dirs", dir.resolve("broker-data").toString()));
         Path config = dir.resolve("server.properties");
         try {
-            return Files.writeString(config, properties);
+            return Files.write(config, settings.entrySet().stream()
+                    .map(setting -> setting.getKey() + "=" + setting.getValue()).toList());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + config, e);
         }

@@ -2,7 +2,7 @@ package io.meetingbridge.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meetingbridge.simulator.CreateHold;
+import io.meetingbridge.simulator.AnswerHold;
 import io.meetingbridge.simulator.MeetingOperation;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +24,7 @@ class KillAfterCreatePostIT {
     @Test
     void aCreateKilledBeforeItsAnswerIsAdoptedNotCreatedTwice() {
         try (BridgeRig rig = BridgeRig.start("kill-after-create-post", 1)) {
-            CreateHold hold = rig.api.faults().holdCreates();
+            AnswerHold hold = rig.api.faults().holdCreates();
             BridgeJvm bridge = bridge(rig, "bridge").start();
             List<LifeChange> life = LifeChange.createModifyCancelOccurrence(KEY);
             rig.publish(LifeChange.inOrder(life), life.size());
@@ -45,7 +45,7 @@ class KillAfterCreatePostIT {
     @Test
     void aCreateKilledBeforeItsAnswerIsAdoptedByTheOtherInstance() {
         try (BridgeRig rig = BridgeRig.start("kill-after-create-post-two", 1)) {
-            CreateHold hold = rig.api.faults().holdCreates();
+            AnswerHold hold = rig.api.faults().holdCreates();
             BridgeJvm owner = bridge(rig, "bridge-a").start();
             rig.awaitMembers(1);
             // the one partition stays with its owner when the second instance joins (sticky assignment)
@@ -70,7 +70,7 @@ class KillAfterCreatePostIT {
     }
 
     /** Waits until the create's POST has stored the series, kills the bridge, releases the answer; the series' id. */
-    private static String killWhileTheAnswerIsHeld(BridgeRig rig, CreateHold hold, BridgeJvm bridge,
+    private static String killWhileTheAnswerIsHeld(BridgeRig rig, AnswerHold hold, BridgeJvm bridge,
                                                    List<LifeChange> life) {
         // the POST has stored the series; its answer is held, so the bridge has not heard the conferenceID
         assertThat(hold.awaitHeld(Duration.ofSeconds(90))).as("the bridge POSTs the create").isTrue();

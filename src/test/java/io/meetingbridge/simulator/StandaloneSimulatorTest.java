@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.meetingbridge.testing.TestClasspath;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -28,7 +29,7 @@ class StandaloneSimulatorTest {
     void runsFromMainWithEnvironmentCredentialsAndStopsOnSigterm() throws Exception {
         ProcessBuilder command = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), MeetingApiSimulator.class.getName(), "0")
+                "-cp", TestClasspath.current(), MeetingApiSimulator.class.getName(), "0")
                 .redirectErrorStream(true);
         command.environment().put("SIMULATOR_APP_ID", SimulatorTestClient.APP_ID);
         command.environment().put("SIMULATOR_APP_KEY", SimulatorTestClient.APP_KEY);

@@ -37,7 +37,7 @@ class TrafficOverHttpTest {
 
     @Test
     void heldCreatesAreModifyingCallsOpenAtOnce() {
-        CreateHold hold = simulator.faults().holdCreates();
+        AnswerHold hold = simulator.faults().holdCreates();
 
         List<CompletableFuture<HttpResponse<String>>> creates = IntStream.range(0, 4)
                 .mapToObj(call -> sendAsync(MeetingOperation.CREATE_SERIES, null))

@@ -32,6 +32,19 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     public static final String SCRAM_MECHANISM = "SCRAM-SHA-256";
 
+    /**
+     * How every test broker is set up, this one and the restartable one in a JVM of its own
+     * ({@code reliability/KafkaBrokerJvm}): one node, no topic made by a client's request, no wait for a second member.
+     */
+    public static final Map<String, String> BROKER_SETTINGS = Map.of(
+            "offsets.topic.replication.factor", "1",
+            "offsets.topic.num.partitions", "4",
+            "transaction.state.log.replication.factor", "1",
+            "transaction.state.log.min.isr", "1",
+            "group.initial.rebalance.delay.ms", "0",
+            "auto.create.topics.enable", "false",
+            "message.max.bytes", Integer.toString(MAX_RECORD_BYTES));
+
     private static EmbeddedKafka shared;
 
     private final KafkaClusterTestKit cluster;
@@ -87,14 +100,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         try {
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build());
-            Map<String, String> config = new java.util.HashMap<>(Map.of(
-                    "offsets.topic.replication.factor", "1",
-                    "offsets.topic.num.partitions", "4",
-                    "transaction.state.log.replication.factor", "1",
-                    "transaction.state.log.min.isr", "1",
-                    "group.initial.rebalance.delay.ms", "0",
-                    "auto.create.topics.enable", "false",
-                    "message.max.bytes", Integer.toString(MAX_RECORD_BYTES)));
+            Map<String, String> config = new java.util.HashMap<>(BROKER_SETTINGS);
             config.putAll(extraBrokerConfig);
             config.forEach(builder::setConfigProp);
             KafkaClusterTestKit cluster = builder.build();

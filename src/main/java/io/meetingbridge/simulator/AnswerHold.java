@@ -6,23 +6,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Keeps the answers of series creates from leaving until {@link #release()}: the series already
- * exists in the simulator, but the caller has not heard its conferenceID. A test stops a bridge in
- * that gap to prove it does not create the series twice. From {@code simulator.faults().holdCreates()}.
+ * Keeps the answers of series creates, or of series PUTs, from leaving until {@link #release()}: the write is
+ * already stored in the simulator, but the caller has not heard of it. A test stops a bridge in that gap to prove
+ * it neither creates the series twice nor loses the change. From {@code simulator.faults().holdCreates()} and
+ * {@code holdSeriesUpdates()}.
  */
-public final class CreateHold {
+public final class AnswerHold {
 
     private final CountDownLatch released = new CountDownLatch(1);
     private final CountDownLatch firstHeld = new CountDownLatch(1);
     private final AtomicInteger held = new AtomicInteger();
 
-    static CreateHold alreadyReleased() {
-        CreateHold hold = new CreateHold();
+    static AnswerHold alreadyReleased() {
+        AnswerHold hold = new AnswerHold();
         hold.release();
         return hold;
     }
 
-    /** Waits until a create is being held; false if none came in time (or the wait was interrupted). */
+    /** Waits until an answer is being held; false if none came in time (or the wait was interrupted). */
     public boolean awaitHeld(Duration timeout) {
         try {
             return firstHeld.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -32,17 +33,17 @@ public final class CreateHold {
         }
     }
 
-    /** Creates being held right now. */
+    /** Answers being held right now. */
     public int heldCount() {
         return held.get();
     }
 
-    /** Lets every held create answer, and every later one answer at once. */
+    /** Lets every held answer leave, and every later one leave at once. */
     public void release() {
         released.countDown();
     }
 
-    /** Called by a create after it stored its series; returns when released (or the simulator stops). */
+    /** Called by a write after it is stored; returns when released (or the simulator stops). */
     void holdUntilReleased() {
         if (released.getCount() == 0) {
             return;

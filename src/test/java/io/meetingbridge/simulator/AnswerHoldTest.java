@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The gap a crash-safe bridge must survive: the series exists, but its creator has not heard so. */
+/** The gap a crash-safe bridge must survive: the write is stored, but its writer has not heard so. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class CreateHoldTest {
+class AnswerHoldTest {
 
     @RegisterExtension
     final SimulatorFixture fixture = SimulatorFixture.authenticated();
@@ -30,7 +30,7 @@ class CreateHoldTest {
 
     @Test
     void heldCreateHasStoredItsSeriesAndAnswersOnRelease() {
-        CreateHold hold = simulator.faults().holdCreates();
+        AnswerHold hold = simulator.faults().holdCreates();
 
         CompletableFuture<HttpResponse<String>> create = createInBackground();
 
@@ -49,13 +49,29 @@ class CreateHoldTest {
     }
 
     @Test
+    void heldSeriesPutHasStoredItsSeriesAndAnswersOnRelease() {
+        AnswerHold hold = simulator.faults().holdSeriesUpdates();
+
+        CompletableFuture<HttpResponse<String>> put = CompletableFuture.supplyAsync(() -> client.call("PUT",
+                MeetingOperation.UPDATE_SERIES.path() + "?conferenceID=42", token,
+                WEEKLY_SERIES.replace("Weekly sync", "Board meeting")));
+
+        assertThat(hold.awaitHeld(Duration.ofSeconds(20))).isTrue();
+        assertThat(put).isNotDone();
+        assertThat(simulator.series("42").orElseThrow().body().get("subject").asText()).isEqualTo("Board meeting");
+        hold.release();
+        assertThat(put.join().statusCode()).isEqualTo(200);
+        assertThat(hold.heldCount()).isZero();
+    }
+
+    @Test
     void afterReleaseCreatesAnswerAtOnceAndClearAllReleasesToo() {
-        CreateHold first = simulator.faults().holdCreates();
+        AnswerHold first = simulator.faults().holdCreates();
         first.release();
         assertThat(createInBackground().join().statusCode()).isEqualTo(200);
         assertThat(first.awaitHeld(Duration.ofMillis(1))).isFalse();
 
-        CreateHold second = simulator.faults().holdCreates();
+        AnswerHold second = simulator.faults().holdCreates();
         CompletableFuture<HttpResponse<String>> held = createInBackground();
         assertThat(second.awaitHeld(Duration.ofSeconds(20))).isTrue();
         assertThat(simulator.faults().heldCreates()).isEqualTo(1);
@@ -66,7 +82,7 @@ class CreateHoldTest {
 
     @Test
     void aClientThatGivesUpWhileHeldLeavesTheSeriesCreated() throws Exception {
-        CreateHold hold = simulator.faults().holdCreates();
+        AnswerHold hold = simulator.faults().holdCreates();
         HttpClient impatient = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(
                         simulator.baseUri().resolve(MeetingOperation.CREATE_SERIES.path()))
