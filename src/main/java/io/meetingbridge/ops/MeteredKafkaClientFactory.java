@@ -7,9 +7,11 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.kafka.DefaultKafkaClientFactory;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Producer;
 
 /**
- * Builds camel-kafka's consumers with their Kafka client metrics (fetch lag, fetch rate, rebalances)
+ * camel-kafka's clients: the producer is the bridge's one shared producer ({@link SharedKafkaProducer}); consumers are
+ * built with their Kafka client metrics (fetch lag, fetch rate, rebalances)
  * bound to the registry that /observe/metrics serves, e.g. {@code kafka_consumer_fetch_manager_records_lag_max}.
  * The registry is looked up when a consumer is built, because camel-micrometer-prometheus binds it only
  * once the context starts.
@@ -21,10 +23,18 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 public final class MeteredKafkaClientFactory extends DefaultKafkaClientFactory {
 
     private final CamelContext camelContext;
+    private final SharedKafkaProducer sharedProducer;
     private final AtomicReference<KafkaClientMetrics> current = new AtomicReference<>();
 
-    public MeteredKafkaClientFactory(CamelContext camelContext) {
+    public MeteredKafkaClientFactory(CamelContext camelContext, SharedKafkaProducer sharedProducer) {
         this.camelContext = camelContext;
+        this.sharedProducer = sharedProducer;
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public Producer getProducer(Properties kafkaProps) {
+        return sharedProducer.producerFor(kafkaProps);
     }
 
     @Override
