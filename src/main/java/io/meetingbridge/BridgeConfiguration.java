@@ -121,8 +121,8 @@ public class BridgeConfiguration implements CamelConfiguration {
                                      @PropertyInject("bridge.ledger.write-timeout-ms") long writeTimeoutMs,
                                      @PropertyInject("bridge.ledger.catch-up-timeout-ms") long catchUpTimeoutMs)
             throws Exception {
-        SeriesLedger ledger = new SeriesLedger(topic, sharedProducer.producer(), kafkaConnectionSettings(camelContext), partitions, Duration.ofMillis(writeTimeoutMs),
-                Duration.ofMillis(catchUpTimeoutMs));
+        SeriesLedger ledger = new SeriesLedger(topic, sharedProducer.producer(), kafkaConnectionSettings(camelContext),
+                partitions, Duration.ofMillis(writeTimeoutMs), Duration.ofMillis(catchUpTimeoutMs));
         camelContext.addService(ledger, true, true);
         return ledger;
     }
@@ -296,6 +296,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         return new DeadLetterRecords(topic, clock, replayOrigin);
     }
 
+    /** Writes dead letters with the bridge's one producer. */
     @BindToRegistry(lazy = true)
     public DeadLetterPublisher deadLetterPublisher(SharedKafkaProducer sharedProducer) {
         return new DeadLetterPublisher(sharedProducer.producer());

@@ -10,11 +10,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Producer;
 
 /**
- * camel-kafka's clients: the producer is the bridge's one shared producer ({@link SharedKafkaProducer}); consumers are
- * built with their Kafka client metrics (fetch lag, fetch rate, rebalances)
- * bound to the registry that /observe/metrics serves, e.g. {@code kafka_consumer_fetch_manager_records_lag_max}.
- * The registry is looked up when a consumer is built, because camel-micrometer-prometheus binds it only
- * once the context starts.
+ * camel-kafka's clients: the producer is the bridge's one ({@link SharedKafkaProducer}); consumers are built with
+ * their Kafka client metrics (fetch lag, fetch rate, rebalances) bound to the registry that /observe/metrics serves,
+ * e.g. {@code kafka_consumer_fetch_manager_records_lag_max}. The registry is looked up when a consumer is built,
+ * because camel-micrometer-prometheus binds it only once the context starts.
  *
  * <p>The consumer stays a plain {@link KafkaConsumer}: camel-kafka's readiness check reads its internals by
  * reflection and reports any subclass as ready. The bridge runs one consumer at a time (consumersCount 1), so

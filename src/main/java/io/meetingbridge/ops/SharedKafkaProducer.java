@@ -21,7 +21,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * <p>Built on first use, so the bridge starts while the broker is still coming up. Its users get a view whose
  * {@code close()} leaves it open (camel-kafka closes the producer it was given whenever its endpoint stops); it is
  * closed once, when the context stops this service, after its users (services stop in the reverse order of their
- * start, and this one is added before any of its users).
+ * start, and this one is added before any of its users). camel-kafka's producer health check, off in the bridge
+ * ({@code camel.health.producers-enabled}), could not look into the view and would report it ready.
  */
 public final class SharedKafkaProducer extends ServiceSupport {
 
