@@ -46,6 +46,7 @@ import io.meetingbridge.ops.JolokiaPlugin;
 import io.meetingbridge.ops.JolokiaPolicy;
 import io.meetingbridge.ops.MeterRegistries;
 import io.meetingbridge.ops.MeteredKafkaClientFactory;
+import io.meetingbridge.ops.SharedKafkaProducer;
 import io.meetingbridge.ops.StaticMembershipGuard;
 import io.meetingbridge.patch.SeriesPatching;
 import io.meetingbridge.trace.ChangeTraces;
@@ -120,15 +121,14 @@ public class BridgeConfiguration implements CamelConfiguration {
 
     /** Per series what was last applied, in a compacted topic every instance reads; stopped with the context. */
     @BindToRegistry(lazy = true)
-    public SeriesLedger seriesLedger(CamelContext camelContext,
+    public SeriesLedger seriesLedger(CamelContext camelContext, SharedKafkaProducer sharedProducer,
                                      @PropertyInject("bridge.topics.series") String topic,
                                      @PropertyInject("bridge.ledger.partitions") int partitions,
                                      @PropertyInject("bridge.ledger.write-timeout-ms") long writeTimeoutMs,
                                      @PropertyInject("bridge.ledger.catch-up-timeout-ms") long catchUpTimeoutMs)
             throws Exception {
-        SeriesLedger ledger = new SeriesLedger(topic, kafkaProducerSettings(camelContext),
-                kafkaConnectionSettings(camelContext), partitions, Duration.ofMillis(writeTimeoutMs),
-                Duration.ofMillis(catchUpTimeoutMs));
+        SeriesLedger ledger = new SeriesLedger(topic, sharedProducer.producer(), kafkaConnectionSettings(camelContext),
+                partitions, Duration.ofMillis(writeTimeoutMs), Duration.ofMillis(catchUpTimeoutMs));
         camelContext.addService(ledger, true, true);
         return ledger;
     }
@@ -306,12 +306,10 @@ public class BridgeConfiguration implements CamelConfiguration {
         return new DeadLetterRecords(topic, clock, replayOrigin);
     }
 
-    /** Kafka's own producer with the bridge's producer settings (camel-kafka's), stopped with the context. */
+    /** Writes dead letters with the bridge's one producer. */
     @BindToRegistry(lazy = true)
-    public DeadLetterPublisher deadLetterPublisher(CamelContext camelContext) throws Exception {
-        DeadLetterPublisher publisher = new DeadLetterPublisher(kafkaProducerSettings(camelContext));
-        camelContext.addService(publisher, true, true);
-        return publisher;
+    public DeadLetterPublisher deadLetterPublisher(SharedKafkaProducer sharedProducer) {
+        return new DeadLetterPublisher(sharedProducer.producer());
     }
 
     /** Counts into the registry camel-micrometer-prometheus serves on /observe/metrics. */
@@ -329,11 +327,26 @@ public class BridgeConfiguration implements CamelConfiguration {
         return new VertxOptions().setWorkerPoolSize(workers);
     }
 
-    /** camel-kafka's client factory (camel.component.kafka.kafka-client-factory): consumer lag on /observe/metrics. */
+    /**
+     * The one Kafka producer of the bridge, with camel-kafka's producer settings; not lazy, so that it is the first
+     * service added and the last stopped, after every writer that uses it.
+     */
+    @BindToRegistry
+    public SharedKafkaProducer sharedProducer(CamelContext camelContext) throws Exception {
+        SharedKafkaProducer producer = new SharedKafkaProducer(() -> kafkaProducerSettings(camelContext));
+        camelContext.addService(producer, true, true);
+        return producer;
+    }
+
+    /**
+     * camel-kafka's client factory (camel.component.kafka.kafka-client-factory): the shared producer, consumer lag
+     * on /observe/metrics.
+     */
     @BindToRegistry(lazy = true)
     public MeteredKafkaClientFactory meteredKafkaClients(CamelContext camelContext,
-            @PropertyInject("bridge.consumer.idle-poll-timeout-ms") long idlePollTimeoutMs) {
-        return new MeteredKafkaClientFactory(camelContext, Duration.ofMillis(idlePollTimeoutMs));
+            @PropertyInject("bridge.consumer.idle-poll-timeout-ms") long idlePollTimeoutMs,
+            SharedKafkaProducer sharedProducer) {
+        return new MeteredKafkaClientFactory(camelContext, Duration.ofMillis(idlePollTimeoutMs), sharedProducer);
     }
 
     @Override
@@ -366,7 +379,8 @@ public class BridgeConfiguration implements CamelConfiguration {
         camelContext.addStartupListener(new StaticMembershipGuard());
         if (Boolean.parseBoolean(camelContext.resolvePropertyPlaceholders("{{" + EventReceiver.ENABLED + "}}"))) {
             camelContext.addService(new EventReceiver(key -> camelContext.resolvePropertyPlaceholders("{{" + key + "}}"),
-                    () -> kafkaProducerSettings(camelContext), () -> kafkaConnectionSettings(camelContext),
+                    camelContext.getRegistry().lookupByNameAndType("sharedProducer", SharedKafkaProducer.class).producer(),
+                    () -> kafkaConnectionSettings(camelContext),
                     () -> MeterRegistries.of(camelContext), conferenceID -> new CancelledInApp(camelContext.getRegistry()
                             .lookupByNameAndType("seriesLedger", SeriesLedger.class)).seriesCancelled(conferenceID),
                     Clock.systemUTC()));

@@ -1,15 +1,11 @@
 package io.meetingbridge.deadletter;
 
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import org.apache.camel.Body;
-import org.apache.camel.Service;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,16 +15,15 @@ import org.slf4j.LoggerFactory;
  * fit the dead-letter topic is written as a reference instead of failing forever: with the input's headers
  * and key when they fit, without them when not.
  */
-public final class DeadLetterPublisher implements Service {
+public final class DeadLetterPublisher {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterPublisher.class);
 
-    private final Properties producerSettings;
-    private volatile Producer<byte[], byte[]> producer;
+    private final Producer<byte[], byte[]> producer;
 
-    /** @param producerSettings the bridge's producer settings (brokers, security, acks, idempotence, size limit) */
-    public DeadLetterPublisher(Properties producerSettings) {
-        this.producerSettings = producerSettings;
+    /** @param producer the bridge's producer (acks=all, idempotence, its size limit), closed by its owner */
+    public DeadLetterPublisher(Producer<byte[], byte[]> producer) {
+        this.producer = producer;
     }
 
     /** Returns the record as written, once the broker acknowledged it. */
@@ -57,7 +52,7 @@ public final class DeadLetterPublisher implements Service {
     private RecordTooLargeException tryToSend(ProducerRecord<byte[], byte[]> record)
             throws InterruptedException, ExecutionException {
         try {
-            producer().send(record).get();
+            producer.send(record).get();
             return null;
         } catch (RecordTooLargeException e) {
             return e;
@@ -66,32 +61,6 @@ public final class DeadLetterPublisher implements Service {
                 return tooLarge;
             }
             throw e;
-        }
-    }
-
-    private Producer<byte[], byte[]> producer() {
-        Producer<byte[], byte[]> current = producer;
-        if (current == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    producer = new KafkaProducer<>(producerSettings, new ByteArraySerializer(), new ByteArraySerializer());
-                }
-                current = producer;
-            }
-        }
-        return current;
-    }
-
-    @Override
-    public void start() {
-        // the producer connects on first use, so a bridge starts while the broker is still coming up
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (producer != null) {
-            producer.close();
-            producer = null;
         }
     }
 }

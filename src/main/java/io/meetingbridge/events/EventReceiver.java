@@ -30,8 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.camel.support.service.ServiceSupport;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +49,7 @@ public final class EventReceiver extends ServiceSupport {
     private static final String READ_TIMER = "events.read-timer";
 
     private final EventSettings settings;
-    private final Supplier<Properties> producerSettings;
+    private final Producer<byte[], byte[]> producer;
     private final Supplier<Properties> connectionSettings;
     private final Supplier<MeterRegistry> meterRegistry;
     private final AppCancellations cancellations;
@@ -60,19 +59,21 @@ public final class EventReceiver extends ServiceSupport {
     private EventMeters meters;
     private PushAuthentication authentication;
     private WrittenEvents written;
-    private KafkaProducer<byte[], byte[]> producer;
     private ExecutorService sending;
     private EventWriter writer;
     private Vertx vertx;
     private HttpServer server;
 
-    /** Built from a lookup of a setting's value by its name; Kafka's settings are read when it starts. */
-    public EventReceiver(Function<String, String> setting, Supplier<Properties> producerSettings,
+    /**
+     * Built from a lookup of a setting's value by its name; Kafka's settings are read when it starts. The producer is
+     * the bridge's (acks=all, idempotence), closed by its owner.
+     */
+    public EventReceiver(Function<String, String> setting, Producer<byte[], byte[]> producer,
                          Supplier<Properties> connectionSettings, Supplier<MeterRegistry> meters,
                          AppCancellations cancellations, Clock clock) {
         this.cancellations = cancellations;
         this.settings = EventSettings.from(setting);
-        this.producerSettings = producerSettings;
+        this.producer = producer;
         this.connectionSettings = connectionSettings;
         this.meterRegistry = meters;
         this.clock = clock;
@@ -92,7 +93,6 @@ public final class EventReceiver extends ServiceSupport {
         written = new WrittenEvents(settings.topic(), connectionSettings.get(), settings.maxAge(),
                 settings.newTopicPartitions(), clock);
         written.start();
-        producer = new KafkaProducer<>(producerSettings.get(), new ByteArraySerializer(), new ByteArraySerializer());
         // a send may block while the producer looks for the broker: never on Vert.x's event loop
         sending = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "events-sender");
@@ -251,9 +251,6 @@ public final class EventReceiver extends ServiceSupport {
         }
         if (vertx != null) {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        }
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
         }
         if (sending != null) {
             sending.shutdownNow();

@@ -20,11 +20,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.camel.support.service.ServiceSupport;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,10 +36,9 @@ public final class SeriesLedger extends ServiceSupport implements SeriesDirector
 
     static final String WRITER_HEADER = "ledger-writer";
     private static final Logger LOG = LoggerFactory.getLogger(SeriesLedger.class);
-    private static final int WRITE_LINGER_MS = 5;
 
     private final String topic;
-    private final Properties producerSettings;
+    private final Producer<byte[], byte[]> producer;
     private final Properties connection;
     private final int partitions;
     private final Duration writeTimeout;
@@ -56,17 +53,16 @@ public final class SeriesLedger extends ServiceSupport implements SeriesDirector
     private final Set<String> unconfirmed = ConcurrentHashMap.newKeySet();
     private volatile long startedNanos;
     private volatile long restoreMillis = -1;
-    private KafkaProducer<byte[], byte[]> producer;
     private LedgerFollower follower;
 
     /**
-     * @param producerSettings the bridge's producer settings (brokers, security, acks, idempotence)
-     * @param connection       brokers and security only, for the follower and the topic check
+     * @param producer   the bridge's producer (acks=all, idempotence), closed by its owner
+     * @param connection brokers and security only, for the follower and the topic check
      */
-    public SeriesLedger(String topic, Properties producerSettings, Properties connection, int partitions,
+    public SeriesLedger(String topic, Producer<byte[], byte[]> producer, Properties connection, int partitions,
                         Duration writeTimeout, Duration catchUpTimeout) {
         this.topic = topic;
-        this.producerSettings = producerSettings;
+        this.producer = producer;
         this.connection = connection;
         this.partitions = partitions;
         this.writeTimeout = writeTimeout;
@@ -76,15 +72,6 @@ public final class SeriesLedger extends ServiceSupport implements SeriesDirector
     @Override
     protected void doStart() {
         startedNanos = System.nanoTime();
-        Properties settings = new Properties();
-        settings.putAll(producerSettings);
-        settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        settings.put(ProducerConfig.CLIENT_ID_CONFIG, "series-ledger-writer-" + writer.substring(0, 8));
-        // most writes are awaited only when their batch closes: a few ms let the writes of many lanes share a
-        // request (the bridge's own producer sends at once: an output is awaited by its change)
-        settings.put(ProducerConfig.LINGER_MS_CONFIG, WRITE_LINGER_MS);
-        producer = new KafkaProducer<>(settings);
         // the topic is checked on the follower's thread: without a broker the bridge still starts (not ready)
         follower = new LedgerFollower(connection, topic, writer, this::read,
                 () -> LedgerTopic.ensureCompacted(connection, topic, partitions));
@@ -101,9 +88,6 @@ public final class SeriesLedger extends ServiceSupport implements SeriesDirector
     protected void doStop() throws InterruptedException {
         if (follower != null) {
             follower.close();
-        }
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
         }
     }
 

@@ -40,7 +40,10 @@ public final class LedgerRestoreMeasurement {
 
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             long before = usedHeapAfterGc(memory);
-            SeriesLedger ledger = new SeriesLedger(topic, connection, connection, 3, Duration.ofSeconds(15),
+            // the measurement only reads: the ledger's producer stays idle
+            KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(connection, new ByteArraySerializer(),
+                    new ByteArraySerializer());
+            SeriesLedger ledger = new SeriesLedger(topic, producer, connection, 3, Duration.ofSeconds(15),
                     Duration.ofMinutes(5));
             ledger.start();
             Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(50))
@@ -51,6 +54,7 @@ public final class LedgerRestoreMeasurement {
             System.out.printf("Heap held by the ledger: %,d KiB, %,d bytes per series (%d occurrences each)%n",
                     (after - before) / 1024, (after - before) / Math.max(1, ledger.size()), occurrences);
             ledger.stop();
+            producer.close();
         }
     }
 
