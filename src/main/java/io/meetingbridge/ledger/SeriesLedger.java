@@ -1,6 +1,7 @@
 package io.meetingbridge.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.meetingbridge.change.SeriesDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -305,9 +306,12 @@ public final class SeriesLedger extends ServiceSupport implements SeriesDirector
             cancel(held.get());
             return;
         }
-        LedgerFollower.Layout layout = follower.layout().getNow(null);
-        if (layout != null && layout.coPartitioned()) {
-            byte[] request = conferenceID.getBytes(StandardCharsets.UTF_8);
+        // not looked at yet (no broker): the push is answered 503 and comes again
+        LedgerFollower.Layout layout = follower.layout().get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (layout.coPartitioned()) {
+            // the key says it all; the value says it to an operator reading the topic
+            byte[] request = JsonNodeFactory.instance.objectNode().put("request", "cancelled-in-app")
+                    .put("conferenceID", conferenceID).toString().getBytes(StandardCharsets.UTF_8);
             List<Future<RecordMetadata>> writes = new ArrayList<>();
             for (int p = 0; p < layout.partitions(); p++) {
                 // without the writer's header: the instance that reads the partition acts on it, this one included
