@@ -44,6 +44,7 @@ final class LedgerFollower implements AutoCloseable {
     private static final Duration POLL = Duration.ofSeconds(5);
     private static final int FETCH_MIN_BYTES = 64 * 1024;
     private static final int FETCH_WAIT_MS = 100;
+    private static final int PARTITION_FETCH_BYTES = 8 * 1024 * 1024;
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
     /** Receives each value read, and the partitions no longer read. */
@@ -101,6 +102,8 @@ final class LedgerFollower implements AutoCloseable {
         // (a catch-up may wait up to FETCH_WAIT_MS more for its last records)
         settings.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FETCH_MIN_BYTES);
         settings.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_WAIT_MS);
+        // a restore of few partitions would otherwise wait a round trip per MiB of each (Kafka's default)
+        settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, PARTITION_FETCH_BYTES);
         settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "series-ledger-" + writer.substring(0, 8));
