@@ -123,12 +123,14 @@ public class BridgeConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public SeriesLedger seriesLedger(CamelContext camelContext, SharedKafkaProducer sharedProducer,
                                      @PropertyInject("bridge.topics.series") String topic,
+                                     @PropertyInject("bridge.topics.changes") String inputTopic,
                                      @PropertyInject("bridge.ledger.partitions") int partitions,
                                      @PropertyInject("bridge.ledger.write-timeout-ms") long writeTimeoutMs,
                                      @PropertyInject("bridge.ledger.catch-up-timeout-ms") long catchUpTimeoutMs)
             throws Exception {
-        SeriesLedger ledger = new SeriesLedger(topic, sharedProducer.producer(), kafkaConnectionSettings(camelContext),
-                partitions, Duration.ofMillis(writeTimeoutMs), Duration.ofMillis(catchUpTimeoutMs));
+        SeriesLedger ledger = new SeriesLedger(topic, inputTopic, sharedProducer.producer(),
+                kafkaConnectionSettings(camelContext), partitions, Duration.ofMillis(writeTimeoutMs),
+                Duration.ofMillis(catchUpTimeoutMs));
         camelContext.addService(ledger, true, true);
         return ledger;
     }

@@ -193,7 +193,19 @@ public final class ChangeBatches {
     void partitionsAssigned(Collection<TopicPartition> partitions) {
         if (!partitions.isEmpty()) {
             partitionsGained = true;
+            series.partitionsGained(numbers(partitions));
         }
+    }
+
+    /** Kafka took these partitions away (revoked or lost): the series ledger forgets their series. */
+    void partitionsGone(Collection<TopicPartition> partitions) {
+        if (!partitions.isEmpty()) {
+            series.partitionsGone(numbers(partitions));
+        }
+    }
+
+    private static List<Integer> numbers(Collection<TopicPartition> partitions) {
+        return partitions.stream().map(TopicPartition::partition).toList();
     }
 
     /** Batches stopped by a failure since the start. */

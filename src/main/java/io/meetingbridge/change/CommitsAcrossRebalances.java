@@ -30,6 +30,7 @@ public final class CommitsAcrossRebalances implements SubscribeAdapter {
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                 commits.commitPending(consumer, partitions);
                 commits.dropPending(partitions);
+                batches.partitionsGone(partitions);
                 camelListener.onPartitionsRevoked(partitions);
             }
 
@@ -43,6 +44,7 @@ public final class CommitsAcrossRebalances implements SubscribeAdapter {
             @Override
             public void onPartitionsLost(Collection<TopicPartition> partitions) {
                 commits.dropPending(partitions);
+                batches.partitionsGone(partitions);
                 camelListener.onPartitionsLost(partitions);
             }
         };

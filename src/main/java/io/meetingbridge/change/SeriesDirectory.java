@@ -1,6 +1,7 @@
 package io.meetingbridge.change;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collection;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -11,6 +12,14 @@ public interface SeriesDirectory {
 
     /** The lane of a parsed change (null for a value that is not JSON): changes of one series share it. */
     String laneOf(JsonNode change);
+
+    /** Input partitions came to this instance (the group's assignment): their series' history is read. */
+    default void partitionsGained(Collection<Integer> inputPartitions) {
+    }
+
+    /** Input partitions went to another instance (revoked or lost): their series are forgotten. */
+    default void partitionsGone(Collection<Integer> inputPartitions) {
+    }
 
     /** Learns what other instances applied; called before a poll is sorted after the partitions moved. */
     void catchUp() throws InterruptedException, TimeoutException;

@@ -61,6 +61,8 @@ public final class BatchTimeBudget {
         parts.put("output or dead-letter write", deadLetter.compareTo(write) > 0 ? deadLetter : write);
         parts.put("series ledger writes", ms(setting, "bridge.ledger.write-timeout-ms").multipliedBy(LEDGER_WRITES_PER_CHANGE));
         parts.put("series ledger catch-up", ms(setting, "bridge.ledger.catch-up-timeout-ms"));
+        parts.put("an interrupted create's look at the ledger partitions read elsewhere",
+                ms(setting, "bridge.ledger.catch-up-timeout-ms"));
         parts.put("commit", ms(setting, "bridge.consumer.commit-timeout-ms"));
         parts.put("back-off after a failed batch", ms(setting, "bridge.consumer.failed-batch-backoff-max-ms"));
     }

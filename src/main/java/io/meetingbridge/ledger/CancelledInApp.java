@@ -2,8 +2,6 @@ package io.meetingbridge.ledger;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What the Meeting API reports happened outside the bridge and matters to its later changes: a series cancelled in
@@ -11,8 +9,6 @@ import org.slf4j.LoggerFactory;
  * a later create of its seriesKey makes a new series, as after the bridge's own cancel).
  */
 public final class CancelledInApp {
-
-    private static final Logger LOG = LoggerFactory.getLogger(CancelledInApp.class);
 
     private final SeriesLedger ledger;
 
@@ -22,15 +18,11 @@ public final class CancelledInApp {
 
     /**
      * The series of this conference was cancelled in the app; nothing to do for a series the bridge never made. An
-     * event names no enterprise, so only series of enterprise mode (no corpId) are found.
+     * event names no enterprise: in SP mode the series is found by its conferenceID among every enterprise's, and
+     * left as it is when several have it. The instance that reads the series' ledger partition writes it (this one,
+     * or the reader of that partition, asked through the ledger topic).
      */
     public void seriesCancelled(String conferenceID) throws InterruptedException, ExecutionException, TimeoutException {
-        SeriesEntry entry = ledger.byConference(null, conferenceID).orElse(null);
-        if (entry == null || entry.state() == SeriesState.CANCELLED) {
-            return;
-        }
-        ledger.write(entry.cancelled());
-        LOG.info("Series {} (conference {}) was cancelled in the Meeting app: the ledger has it cancelled",
-                entry.key(), conferenceID);
+        ledger.cancelledInApp(conferenceID);
     }
 }

@@ -11,6 +11,7 @@ import io.meetingbridge.flow.FlowProperties;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.apache.camel.Body;
@@ -106,6 +107,8 @@ public final class CreatedSeriesSearch {
     public void decide(@ExchangeProperty(FlowProperties.SERIES_SEARCH) Progress progress,
                        @ExchangeProperty(FlowProperties.VALID_CHANGE) ValidChange change, Exchange exchange)
             throws NeedsReviewException, InterruptedException, ExecutionException, TimeoutException {
+        // the ledger in memory left out the series of the partitions read here; those of the others are looked up
+        progress.candidates.removeAll(ledger.knownElsewhere(change.corpId(), Set.copyOf(progress.candidates)));
         if (progress.candidates.isEmpty()) {
             LOG.info("The interrupted create of series {} made no series: it is sent again", change.seriesKey());
             exchange.setProperty(FlowProperties.PLANNED_CALL, "create");
@@ -120,7 +123,7 @@ public final class CreatedSeriesSearch {
         String conferenceID = progress.candidates.get(0);
         LOG.info("The interrupted create of series {} made conference {}: adopted", change.seriesKey(), conferenceID);
         SeriesEntry creating = ledger.bySeriesKey(change.corpId(), change.seriesKey()).orElseThrow();
-        ledger.write(creating.scheduled(change.seriesKey(), conferenceID, List.of()));
+        ledger.write(creating.scheduled(change.seriesKey(), conferenceID, List.of()), SeriesChanges.inputPartition(exchange));
         exchange.setProperty(FlowProperties.CONFERENCE_ID, conferenceID);
         exchange.setProperty(FlowProperties.PLANNED_CALL, "modify");
     }

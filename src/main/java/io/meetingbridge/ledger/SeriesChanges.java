@@ -46,7 +46,8 @@ public final class SeriesChanges {
     public void creating(Exchange exchange) throws InterruptedException, ExecutionException, TimeoutException {
         String seriesKey = seriesKey(exchange);
         String tenant = tenant(exchange);
-        ledger.write(SeriesEntry.creating(tenant, seriesKey, ledger.bySeriesKey(tenant, seriesKey).orElse(null)));
+        ledger.write(SeriesEntry.creating(tenant, seriesKey, ledger.bySeriesKey(tenant, seriesKey).orElse(null)),
+                inputPartition(exchange));
     }
 
     /** A create answered: its conferenceID goes to the ledger at once, before anything is published. */
@@ -58,7 +59,7 @@ public final class SeriesChanges {
         }
         exchange.setProperty(FlowProperties.CONFERENCE_ID, answer.conferenceID());
         schedule(answer, exchange);
-        ledger.write(exchange.getProperty(FlowProperties.SERIES_AFTER, SeriesEntry.class));
+        ledger.write(exchange.getProperty(FlowProperties.SERIES_AFTER, SeriesEntry.class), inputPartition(exchange));
     }
 
     /**
@@ -168,7 +169,12 @@ public final class SeriesChanges {
         SeriesEntry after = exchange.getProperty(FlowProperties.SERIES_AFTER, SeriesEntry.class);
         ReceivedChange change = exchange.getProperty(FlowProperties.RECEIVED_CHANGE, ReceivedChange.class);
         ledger.writeBeforeCommit(after.applied(change.changeId(), exchange.getProperty(FlowProperties.CHANGE_ORIGIN,
-                ChangePosition.class)));
+                ChangePosition.class)), change.source().partition());
+    }
+
+    /** The input partition the change was read from: its series' entry goes to the ledger partition of that number. */
+    static int inputPartition(Exchange exchange) {
+        return exchange.getProperty(FlowProperties.RECEIVED_CHANGE, ReceivedChange.class).source().partition();
     }
 
     private String idStartingAt(Exchange exchange, String start) throws InvalidChangeException,

@@ -20,7 +20,7 @@ public final class ManagedSeriesLedger {
         return ledger.size();
     }
 
-    @ManagedAttribute(description = "Milliseconds from start until the ledger was read to its end (-1 until then)")
+    @ManagedAttribute(description = "Milliseconds the last restore took: from input partitions coming to this instance until their ledger partitions were read (-1 before the first)")
     public long getRestoreMillis() {
         return ledger.restoreMillis();
     }

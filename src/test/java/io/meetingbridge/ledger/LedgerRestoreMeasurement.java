@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,48 +19,88 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.awaitility.Awaitility;
 
 /**
- * {@code mvn -q test-compile exec:java@ledger-restore [-Dledger.series=100000 -Dledger.occurrences=8]}: writes that
- * many series to a ledger topic of a broker in this JVM, then prints how long an instance takes to read it at
- * start and how much heap the ledger holds per series. A measurement, not a test: nothing here can fail.
+ * {@code mvn -q test-compile exec:java@ledger-restore [-Dledger.series=1000000 -Dledger.partitions=6 -Dledger.owned=2
+ * -Dledger.occurrences=8]}: writes that many series over the partitions of a ledger topic co-partitioned with an input
+ * topic, on a broker in this JVM, then restores them twice: as an instance that owns {@code ledger.owned} of the input
+ * partitions, and as one that owns all of them. Prints each case's restore time and heap, their ratios, and PASS/FAIL
+ * against the goal (at most 40% of the memory and of the time). A measurement, not a test: it always exits 0. A first
+ * restore of the share, not counted, warms the JIT up, so that neither measured case pays for it.
  */
 public final class LedgerRestoreMeasurement {
+
+    private static final double GOAL = 0.40;
 
     private LedgerRestoreMeasurement() {
     }
 
+    /** One restore: how long, how much heap, how many series. */
+    private record Restore(long millis, long heapBytes, int series) {
+        void print(String who) {
+            System.out.printf("%-26s %,10d series restored in %,7d ms (%,.0f series/s), heap %,9d KiB, %,d bytes per "
+                    + "series%n", who, series, millis, series * 1000.0 / Math.max(1, millis), heapBytes / 1024,
+                    heapBytes / Math.max(1, series));
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        int seriesCount = Integer.getInteger("ledger.series", 100_000);
+        int seriesCount = Integer.getInteger("ledger.series", 1_000_000);
+        int partitions = Integer.getInteger("ledger.partitions", 6);
+        int owned = Integer.getInteger("ledger.owned", 2);
         int occurrences = Integer.getInteger("ledger.occurrences", 8);
         try (EmbeddedKafka kafka = EmbeddedKafka.start(Map.of())) {
             Properties connection = new Properties();
             connection.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+            String input = "meeting.changes";
             String topic = "meeting.series";
-            LedgerTopic.ensureCompacted(connection, topic, 3);
-            long written = write(connection, topic, seriesCount, occurrences);
-            System.out.printf("Wrote %,d series with %d occurrences each (%,d bytes of values) to %s%n", seriesCount,
-                    occurrences, written, topic);
+            kafka.createTopic(input, partitions);
+            LedgerTopic.ensureCompacted(connection, topic, partitions);
+            long written = write(connection, topic, seriesCount, occurrences, partitions);
+            System.out.printf("Wrote %,d series with %d occurrences each (%,d bytes of values) over %d partitions of %s%n",
+                    seriesCount, occurrences, written, partitions, topic);
 
-            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-            long before = usedHeapAfterGc(memory);
-            // the measurement only reads: the ledger's producer stays idle
-            KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(connection, new ByteArraySerializer(),
-                    new ByteArraySerializer());
-            SeriesLedger ledger = new SeriesLedger(topic, producer, connection, 3, Duration.ofSeconds(15),
-                    Duration.ofMinutes(5));
-            ledger.start();
-            Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> ledger.restoreMillis() >= 0);
-            long after = usedHeapAfterGc(memory);
-            System.out.printf("Restored %,d series in %,d ms (%,.0f series/s)%n", ledger.size(), ledger.restoreMillis(),
-                    ledger.size() * 1000.0 / Math.max(1, ledger.restoreMillis()));
-            System.out.printf("Heap held by the ledger: %,d KiB, %,d bytes per series (%d occurrences each)%n",
-                    (after - before) / 1024, (after - before) / Math.max(1, ledger.size()), occurrences);
-            ledger.stop();
-            producer.close();
+            List<Integer> shareOwned = IntStream.range(0, owned).boxed().toList();
+            restore(connection, topic, input, shareOwned);
+            Restore share = restore(connection, topic, input, shareOwned);
+            Restore all = restore(connection, topic, input, IntStream.range(0, partitions).boxed().toList());
+            share.print("owning " + owned + " of " + partitions + " partitions:");
+            all.print("owning all " + partitions + ":");
+            verdict("memory", (double) share.heapBytes() / all.heapBytes());
+            verdict("restore time", (double) share.millis() / all.millis());
         }
     }
 
-    private static long write(Properties connection, String topic, int seriesCount, int occurrences) throws Exception {
+    private static void verdict(String what, double ratio) {
+        System.out.printf("%s  %s of an instance owning a share <= %.0f%% of one owning all: %.1f%%%n",
+                ratio <= GOAL ? "PASS" : "FAIL", what, GOAL * 100, ratio * 100);
+    }
+
+    /** Starts a ledger that owns these input partitions and times their restore; its heap after a full GC. */
+    private static Restore restore(Properties connection, String topic, String input, List<Integer> owned)
+            throws Exception {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long before = usedHeapAfterGc(memory);
+        // the measurement only reads: the ledger's producer stays idle
+        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(connection, new ByteArraySerializer(),
+                new ByteArraySerializer());
+        SeriesLedger ledger = new SeriesLedger(topic, input, producer, connection, owned.size(), Duration.ofSeconds(15),
+                Duration.ofMinutes(10));
+        ledger.start();
+        Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> ledger.restoreProblem() == null);
+        long started = System.nanoTime();
+        ledger.partitionsGained(owned);
+        ledger.catchUp();
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        long heap = usedHeapAfterGc(memory) - before;
+        Restore restore = new Restore(millis, heap, ledger.size());
+        ledger.stop();
+        producer.close();
+        return restore;
+    }
+
+    /** Each series in the partition of its number: as the bridge writes it, the ledger partition of its input's. */
+    private static long write(Properties connection, String topic, int seriesCount, int occurrences, int partitions)
+            throws Exception {
         Properties settings = new Properties();
         settings.putAll(connection);
         settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -70,7 +112,8 @@ public final class LedgerRestoreMeasurement {
                 SeriesEntry entry = entry(i, occurrences);
                 byte[] value = LedgerCodec.write(entry);
                 bytes += value.length;
-                producer.send(new ProducerRecord<>(topic, entry.key().getBytes(StandardCharsets.UTF_8), value));
+                producer.send(new ProducerRecord<>(topic, i % partitions, entry.key().getBytes(StandardCharsets.UTF_8),
+                        value));
             }
             producer.flush();
         }
@@ -85,7 +128,7 @@ public final class LedgerRestoreMeasurement {
                     "2026-12-%02d 02:00".formatted(n % 28 + 1), false));
         }
         return new SeriesEntry(null, "crm-" + i, Integer.toString(100_000_000 + i), SeriesState.ACTIVE, "crm-" + i + "-v1",
-                new ChangePosition("meeting.changes", i % 3, i, 1_764_547_200_000L + i), known);
+                new ChangePosition("meeting.changes", 0, i, 1_764_547_200_000L + i), known);
     }
 
     private static long usedHeapAfterGc(MemoryMXBean memory) {
