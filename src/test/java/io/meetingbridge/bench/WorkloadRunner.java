@@ -167,14 +167,12 @@ final class WorkloadRunner {
 
     /**
      * The run's topics under names of their own, the series ledger's included: created here, compacted and empty,
-     * as a deployment's exists before the bridge restarts, so that no run restores the series of the runs before
-     * it, and the bridge's start is not a first start that creates its ledger (a creation timed out on a loaded
-     * broker leaves its ledger follower without partitions).
+     * with the input's partition count, as a deployment's exists before the bridge restarts: no run restores the
+     * series of the runs before it, and the bridge's start is not a first start that creates its ledger.
      */
     private EmbeddedKafka.Topics freshTopics(int partitions) throws Exception {
         EmbeddedKafka.Topics topics = kafka.createTopics(partitions);
-        int ledgerPartitions = settings.pipelineProperties().integer("bridge.ledger.partitions");
-        NewTopic ledger = new NewTopic(topics.series(), ledgerPartitions, (short) 1)
+        NewTopic ledger = new NewTopic(topics.series(), partitions, (short) 1)
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
         kafka.admin().createTopics(List.of(ledger)).all().get(settings.phaseTimeout().toSeconds(), TimeUnit.SECONDS);
         return topics;
