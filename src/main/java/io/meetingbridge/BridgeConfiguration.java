@@ -102,8 +102,11 @@ public class BridgeConfiguration implements CamelConfiguration {
         return new FinishedCommits(Duration.ofMillis(commitTimeoutMs));
     }
 
-    /** Each change of a lane begins and ends its trace in the lane's own steps (changeTraces: see TraceSetup). */
-    @BindToRegistry
+    /**
+     * Each change of a lane begins and ends its trace in the lane's own steps (changeTraces: see TraceSetup). Lazy:
+     * the command-line tools start no routes and set no traces up.
+     */
+    @BindToRegistry(lazy = true)
     public LaneSteps laneSteps(ChangeTraces changeTraces) {
         return new LaneSteps(changeTraces::begin, changeTraces::end);
     }
