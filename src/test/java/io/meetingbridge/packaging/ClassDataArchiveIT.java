@@ -2,7 +2,6 @@ package io.meetingbridge.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meetingbridge.ArchiveTraining;
 import io.meetingbridge.testing.ChildJvm;
 import io.meetingbridge.testing.FreePort;
 import java.net.ConnectException;
@@ -61,9 +60,12 @@ class ClassDataArchiveIT {
                 .isGreaterThan((long) (loaded.size() * SHARE_FROM_ARCHIVES));
     }
 
-    /** missing: none next to the jar; corrupt: not an archive; foreign: made for another jar file (this one's copy). */
+    /**
+     * missing: none next to the jar; corrupt: not an archive. One made for another jar file fails the JVM's class
+     * path check instead and started as well when it was tried; it is left out because each case is a whole start.
+     */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"missing", "corrupt", "foreign"})
+    @ValueSource(strings = {"missing", "corrupt"})
     void withoutAUsableArchiveTheBridgeStillComesUp(String archive) throws Exception {
         Path jar = Files.copy(packagedJar(), dir.resolve("meeting-series-bridge.jar"));
         Path nextToIt = dir.resolve("meeting-series-bridge.jsa");
@@ -71,8 +73,6 @@ class ClassDataArchiveIT {
             byte[] noise = new byte[64 * 1024];
             new Random(18).nextBytes(noise);
             Files.write(nextToIt, noise);
-        } else if (archive.equals("foreign")) {
-            Files.copy(ArchiveTraining.archiveOf(packagedJar()), nextToIt);
         }
         ChildJvm bridge = launch(jar, "");
         try {
