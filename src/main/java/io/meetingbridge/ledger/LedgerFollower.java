@@ -26,7 +26,6 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,17 +94,13 @@ final class LedgerFollower implements AutoCloseable {
      */
     LedgerFollower(Properties connection, String topic, String inputTopic, String writer, Sink sink,
                    IntUnaryOperator prepareTopic) {
-        Properties settings = new Properties();
-        settings.putAll(connection);
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Properties settings = LedgerTopic.readerSettings(connection);
         // the ledger is mostly this instance's own writes, read back only to be skipped: fetch them in bulk
         // (a catch-up may wait up to FETCH_WAIT_MS more for its last records)
         settings.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FETCH_MIN_BYTES);
         settings.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_WAIT_MS);
         // a restore of few partitions would otherwise wait a round trip per MiB of each (Kafka's default)
         settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, PARTITION_FETCH_BYTES);
-        settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "series-ledger-" + writer.substring(0, 8));
         // asking for the input topic's partitions must not create it
         settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
