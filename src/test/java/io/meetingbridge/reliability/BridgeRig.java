@@ -14,13 +14,13 @@ import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 
 /**
- * One reliability run's world: a broker JVM, the bridge's topics on it, a Meeting API simulator on
+ * One reliability run's world: a restartable broker, the bridge's topics on it, a Meeting API simulator on
  * loopback, and the bridge JVMs between them. Closing it ends every process it started.
  */
 final class BridgeRig implements AutoCloseable {
 
     final RunDirectory run;
-    final KafkaBrokerJvm broker;
+    final EmbeddedKafka broker;
     final BrokerAdmin admin;
     final EmbeddedKafka.Topics topics = EmbeddedKafka.Topics.unique();
     final MeetingApiSimulator api;
@@ -28,8 +28,8 @@ final class BridgeRig implements AutoCloseable {
 
     private BridgeRig(String runName) {
         run = RunDirectory.create(runName);
-        broker = KafkaBrokerJvm.start(run);
-        admin = new BrokerAdmin(broker.bootstrapServers());
+        broker = EmbeddedKafka.restartable();
+        admin = broker.brokerAdmin();
         try {
             api = MeetingApiSimulator.builder().credential(TestCredentials.APP_ID, TestCredentials.APP_KEY).start();
         } catch (IOException e) {
@@ -132,9 +132,6 @@ final class BridgeRig implements AutoCloseable {
         bridges.forEach(BridgeJvm::close);
         if (api != null) {
             api.close();
-        }
-        if (admin != null) {
-            admin.close();
         }
         broker.close();
     }

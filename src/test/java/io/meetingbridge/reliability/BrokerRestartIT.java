@@ -29,7 +29,7 @@ class BrokerRestartIT {
             assertThat(bridge.isRunning()).isTrue();
             assertThat(bridge.pid()).as("the same bridge process throughout").isEqualTo(pid);
             RunVerdict verdict = RunVerdict.of(rig, published, false);
-            System.out.printf("After a broker restart (logs in %s):%n%s", rig.run.root(), verdict.accounting().table());
+            System.out.printf("After a broker restart (logs in %s):%n%s", rig.run, verdict.accounting().table());
             verdict.assertPassed("broker restart");
             assertThat(verdict.accounting().applied()).isEqualTo(published.size());
         }

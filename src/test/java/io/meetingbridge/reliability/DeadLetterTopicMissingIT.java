@@ -51,7 +51,7 @@ class DeadLetterTopicMissingIT {
             rig.awaitDrained(Duration.ofSeconds(30));
             Ledger ledger = rig.ledger();
             Accounting accounting = Accounting.of(published, ledger, false);
-            System.out.printf("Once the dead-letter topic exists (logs in %s):%n%s", rig.run.root(),
+            System.out.printf("Once the dead-letter topic exists (logs in %s):%n%s", rig.run,
                     accounting.table());
             assertThat(ledger.applicationsOf("dlq-missing-1"))
                     .as("the finished change is not repeated by the batches read again after %d failed ones, nor once the "

@@ -34,7 +34,7 @@ class KillAfterCreatePostIT {
             rig.awaitDrained(Duration.ofSeconds(90));
 
             assertAdoptedAndAppliedOnce(rig, life, created);
-            System.out.printf("Killed after the create's POST, restarted: logs in %s%n", rig.run.root());
+            System.out.printf("Killed after the create's POST, restarted: logs in %s%n", rig.run);
         }
     }
 
@@ -60,7 +60,7 @@ class KillAfterCreatePostIT {
             assertThat(other.isRunning()).isTrue();
             assertAdoptedAndAppliedOnce(rig, life, created);
             System.out.printf("Killed after the create's POST, the other instance took over: logs in %s%n",
-                    rig.run.root());
+                    rig.run);
         }
     }
 

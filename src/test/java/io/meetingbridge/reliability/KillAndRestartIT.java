@@ -35,7 +35,7 @@ class KillAndRestartIT {
 
             RunVerdict verdict = RunVerdict.of(rig, published, false);
             Accounting accounting = verdict.accounting();
-            System.out.printf("After %d kills (logs in %s):%n%s", KILLS, rig.run.root(), accounting.table());
+            System.out.printf("After %d kills (logs in %s):%n%s", KILLS, rig.run, accounting.table());
             verdict.assertPassed("kill and restart");
             assertThat(accounting.applied()).isEqualTo(count(published, ChangeKind.VALID));
             assertThat(accounting.deadLettered("invalid-message")).isEqualTo(count(published, ChangeKind.INVALID));

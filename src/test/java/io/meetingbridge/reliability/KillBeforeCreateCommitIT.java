@@ -56,7 +56,7 @@ class KillBeforeCreateCommitIT {
 
             CreatedOnce.assertCreatedOnceAndAppliedOnce(rig, life, KEY, created);
             System.out.printf("Killed after the create's ledger write, before the commit, restarted: logs in %s%n",
-                    rig.run.root());
+                    rig.run);
         }
     }
 }

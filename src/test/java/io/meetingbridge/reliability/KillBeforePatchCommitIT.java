@@ -54,7 +54,7 @@ class KillBeforePatchCommitIT {
             assertThat(rig.api.series(created).orElseThrow().body().get("attendees")).isEqualTo(new ObjectMapper()
                     .readTree("[{\"accountId\":\"u1\",\"appId\":\"APPID\",\"name\":\"Alice\",\"role\":1}]"));
             System.out.printf("Killed after the patch's ledger write, before the commit, restarted: logs in %s%n",
-                    rig.run.root());
+                    rig.run);
         }
     }
 }

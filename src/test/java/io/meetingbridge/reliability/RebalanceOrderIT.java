@@ -39,7 +39,7 @@ class RebalanceOrderIT {
             rig.awaitDrained(Duration.ofSeconds(90));
 
             RunVerdict verdict = RunVerdict.of(rig, published, false);
-            System.out.printf("Partitions moved %d times (logs in %s):%n%s", 2 * JOIN_AND_LEAVE_CYCLES, rig.run.root(),
+            System.out.printf("Partitions moved %d times (logs in %s):%n%s", 2 * JOIN_AND_LEAVE_CYCLES, rig.run,
                     verdict.accounting().table());
             verdict.assertPassed("rebalance order");
         }

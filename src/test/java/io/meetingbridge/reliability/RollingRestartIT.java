@@ -92,7 +92,7 @@ class RollingRestartIT {
                     + "hand-over (%d ms)", name, kill.toMillis() - kill.fromMillis()).isLessThanOrEqualTo(
                     (int) publishedDuringKill);
             return new RunResult(name + " (" + assignor.substring(assignor.lastIndexOf('.') + 1) + ", logs in "
-                    + rig.run.root() + ")", accounting, OutputTimeline.of(ledger), handOvers);
+                    + rig.run + ")", accounting, OutputTimeline.of(ledger), handOvers);
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The files of one run (logs of every JVM started, the broker's data) under the build directory. */
+/** The files of one run (the log of every JVM started) under the build directory. */
 final class RunDirectory {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -36,6 +36,12 @@ final class RunDirectory {
 
     Path root() {
         return root;
+    }
+
+    /** Where the logs are, relative to the working directory: what a test prints names no path of the machine. */
+    @Override
+    public String toString() {
+        return Path.of("").toAbsolutePath().relativize(root).toString();
     }
 
     /** A fresh log file for each start of a process: {@code bridge-a-1.log}, {@code bridge-a-2.log}, ... */

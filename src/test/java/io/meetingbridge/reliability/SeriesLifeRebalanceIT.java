@@ -91,7 +91,7 @@ class SeriesLifeRebalanceIT {
             long repeated = all.stream().filter(c -> outputs.applicationsOf(c.changeId()).size() > 1).count();
             System.out.printf("%d series, %d changes; instance 2 joined after %d were published, instance 1 left after "
                             + "%d; %d changes published twice (logs in %s)%n", SERIES, all.size(), publishedAtJoin,
-                    publishedAtLeave, repeated, rig.run.root());
+                    publishedAtLeave, repeated, rig.run);
         }
     }
 

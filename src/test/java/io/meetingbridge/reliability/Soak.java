@@ -41,7 +41,7 @@ public final class Soak {
         try (BridgeRig rig = BridgeRig.start("soak", 6)) {
             // 50 and 99 share no factor below 4,950, so refused changes are published too (every 100th was also a 50th)
             verdict = run(rig, length, rate, ChangeMix.withFailures("soak", conferences, 50, 99, seed), seed);
-            System.out.println("Logs in " + rig.run.root());
+            System.out.println("Logs in " + rig.run);
         }
         System.out.print(verdict.accounting().table());
         Map<String, List<String>> failures = verdict.failures();

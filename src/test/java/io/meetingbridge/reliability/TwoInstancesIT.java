@@ -32,7 +32,7 @@ class TwoInstancesIT {
             rig.awaitDrained(Duration.ofSeconds(60));
 
             RunVerdict verdict = RunVerdict.of(rig, published, false);
-            System.out.printf("Two instances, one restarted (logs in %s):%n%s", rig.run.root(),
+            System.out.printf("Two instances, one restarted (logs in %s):%n%s", rig.run,
                     verdict.accounting().table());
             verdict.assertPassed("two instances");
             assertThat(verdict.accounting().applied()).isEqualTo(published.size());

@@ -2,11 +2,14 @@ package io.meetingbridge.testing;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import kafka.server.BrokerServer;
 import kafka.testkit.KafkaClusterTestKit;
 import kafka.testkit.TestKitNodes;
 import org.apache.kafka.clients.admin.Admin;
@@ -23,7 +26,8 @@ import org.awaitility.Awaitility;
 
 /**
  * A real one-node KRaft Kafka broker in this JVM (Kafka's own test kit), with the small tools tests need.
- * {@link #withScram()} adds a listener that accepts only SASL/SCRAM-SHA-256 clients.
+ * {@link #withScram()} adds a listener that accepts only SASL/SCRAM-SHA-256 clients; {@link #restartable()} is one
+ * that can be stopped and started again at the same address on the same data.
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
@@ -32,10 +36,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     public static final String SCRAM_MECHANISM = "SCRAM-SHA-256";
 
-    /**
-     * How every test broker is set up, this one and the restartable one in a JVM of its own
-     * ({@code reliability/KafkaBrokerJvm}): one node, no topic made by a client's request, no wait for a second member.
-     */
+    /** How every test broker is set up: one node, no topic made by a client's request, no wait for a second member. */
     public static final Map<String, String> BROKER_SETTINGS = Map.of(
             "offsets.topic.replication.factor", "1",
             "offsets.topic.num.partitions", "4",
@@ -45,16 +46,24 @@ public final class EmbeddedKafka implements AutoCloseable {
             "auto.create.topics.enable", "false",
             "message.max.bytes", Integer.toString(MAX_RECORD_BYTES));
 
+    /** How long a start (the first or a restart) may take before the broker answers. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** How often a port picked free is tried before giving up: another process may take it before the broker binds. */
+    private static final int PORT_ATTEMPTS = 3;
+
     private static EmbeddedKafka shared;
 
     private final KafkaClusterTestKit cluster;
+    /** Read once: a stopped broker reports no address, and a restarted one keeps its fixed port. */
+    private final String bootstrapServers;
     private final BrokerAdmin admin;
     /** The SCRAM listener's port, 0 without one. */
     private final int saslPort;
 
     private EmbeddedKafka(KafkaClusterTestKit cluster, int saslPort) {
         this.cluster = cluster;
-        this.admin = new BrokerAdmin(cluster.bootstrapServers());
+        this.bootstrapServers = cluster.bootstrapServers();
+        this.admin = new BrokerAdmin(bootstrapServers);
         this.saslPort = saslPort;
     }
 
@@ -74,22 +83,36 @@ public final class EmbeddedKafka implements AutoCloseable {
     /**
      * A broker with one more listener, {@code SASL}, for SCRAM-SHA-256 clients only. The test kit's own listeners
      * (its bootstrap, the controller's) stay plaintext, so the test's tools work unchanged while the bridge is
-     * pointed at {@link #saslBootstrapServers()} alone. The test kit binds the listeners it knows to port 0 but
-     * reports only its own; this one needs a known port, picked free just before the broker binds it. Another
-     * process may take it in between: try again.
+     * pointed at {@link #saslBootstrapServers()} alone.
      */
     public static EmbeddedKafka withScram() {
+        return onFreePort(saslPort -> start(Map.of(
+                "listeners", "EXTERNAL://localhost:0,CONTROLLER://localhost:0,SASL://localhost:" + saslPort,
+                "listener.security.protocol.map", "EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL:SASL_PLAINTEXT",
+                "listener.name.sasl.sasl.enabled.mechanisms", SCRAM_MECHANISM,
+                "listener.name.sasl.scram-sha-256.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;"), saslPort));
+    }
+
+    /**
+     * A broker whose client listener has a fixed port, so that {@link #stop()} and {@link #start()} give the same
+     * broker at the same address, on the data it had: clients reconnect to it by themselves.
+     */
+    public static EmbeddedKafka restartable() {
+        return onFreePort(clientPort -> start(Map.of(
+                "listeners", "EXTERNAL://localhost:" + clientPort + ",CONTROLLER://localhost:0"), 0));
+    }
+
+    /**
+     * The test kit binds the listeners it knows to port 0 and reports only its client listener; one that needs a
+     * known port gets one picked free just before the broker binds it.
+     */
+    private static EmbeddedKafka onFreePort(IntFunction<EmbeddedKafka> startOnPort) {
         for (int attempt = 1; ; attempt++) {
-            int saslPort = FreePort.loopback();
             try {
-                return start(Map.of(
-                        "listeners", "EXTERNAL://localhost:0,CONTROLLER://localhost:0,SASL://localhost:" + saslPort,
-                        "listener.security.protocol.map", "EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL:SASL_PLAINTEXT",
-                        "listener.name.sasl.sasl.enabled.mechanisms", SCRAM_MECHANISM,
-                        "listener.name.sasl.scram-sha-256.sasl.jaas.config",
-                        "org.apache.kafka.common.security.scram.ScramLoginModule required;"), saslPort);
+                return startOnPort.apply(FreePort.loopback());
             } catch (IllegalStateException portTaken) {
-                if (attempt == 3) {
+                if (attempt == PORT_ATTEMPTS) {
                     throw portTaken;
                 }
             }
@@ -100,7 +123,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         try {
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build());
-            Map<String, String> config = new java.util.HashMap<>(BROKER_SETTINGS);
+            Map<String, String> config = new HashMap<>(BROKER_SETTINGS);
             config.putAll(extraBrokerConfig);
             config.forEach(builder::setConfigProp);
             KafkaClusterTestKit cluster = builder.build();
@@ -113,8 +136,30 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /** A controlled shutdown of the broker, as an operator stopping it would do; its data and address are kept. */
+    public void stop() {
+        broker().shutdown();
+    }
+
+    /** Starts the stopped broker again on its data, and waits until it answers at its old address. */
+    public void start() {
+        broker().startup();
+        Awaitility.await("Kafka broker at " + bootstrapServers + " answers again").atMost(START_TIMEOUT)
+                .pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> !admin().describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty());
+    }
+
+    public void restart() {
+        stop();
+        start();
+    }
+
+    private BrokerServer broker() {
+        return cluster.brokers().values().iterator().next();
+    }
+
     public String bootstrapServers() {
-        return cluster.bootstrapServers();
+        return bootstrapServers;
     }
 
     /** The SCRAM listener of a broker made {@link #withScram()}. */
