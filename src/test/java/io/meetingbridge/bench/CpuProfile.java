@@ -18,8 +18,20 @@ import jdk.jfr.consumer.RecordingFile;
  */
 record CpuProfile(Path recording, int samples, Map<String, Double> shares) {
 
-    /** Package prefixes and the component they belong to; the first that matches wins. */
-    private static final Map<String, String> COMPONENTS = components();
+    /** In order: a frame counts for the first component whose prefixes its class name starts with. */
+    private static final List<Component> COMPONENTS = List.of(
+            new Component("HTTP (JDK HttpClient)", "jdk.internal.net.http."),
+            new Component("Kafka client", "org.apache.kafka."),
+            new Component("HTTP (camel-http, HttpClient 5)",
+                    "org.apache.hc.", "org.apache.camel.component.http.", "org.apache.camel.http."),
+            new Component("camel-kafka", "org.apache.camel.component.kafka."),
+            new Component("metrics (Micrometer)", "org.apache.camel.component.micrometer.", "io.micrometer."),
+            new Component("Camel engine", "org.apache.camel."),
+            new Component("Jackson", "com.fasterxml.jackson."),
+            new Component("JSON Schema validation", "com.networknt."),
+            new Component("the pipeline's own code", "io.meetingbridge."),
+            new Component("logging", "org.apache.logging.", "org.slf4j."),
+            new Component("Resilience4j", "io.github.resilience4j."));
     private static final List<String> JDK = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
     private static final String JDK_ONLY = "JDK only (GC, threads, I/O)";
 
@@ -50,9 +62,9 @@ record CpuProfile(Path recording, int samples, Map<String, Double> shares) {
     private static String componentOf(List<RecordedFrame> frames) {
         for (RecordedFrame frame : frames) {
             String type = frame.getMethod().getType().getName();
-            for (Map.Entry<String, String> component : COMPONENTS.entrySet()) {
-                if (type.startsWith(component.getKey())) {
-                    return component.getValue();
+            for (Component component : COMPONENTS) {
+                if (component.prefixes().stream().anyMatch(type::startsWith)) {
+                    return component.name();
                 }
             }
             if (JDK.stream().noneMatch(type::startsWith)) {
@@ -62,23 +74,10 @@ record CpuProfile(Path recording, int samples, Map<String, Double> shares) {
         return JDK_ONLY;
     }
 
-    private static Map<String, String> components() {
-        Map<String, String> components = new LinkedHashMap<>();
-        components.put("jdk.internal.net.http.", "HTTP (JDK HttpClient)");
-        components.put("org.apache.kafka.", "Kafka client");
-        components.put("org.apache.hc.", "HTTP (camel-http, HttpClient 5)");
-        components.put("org.apache.camel.component.http.", "HTTP (camel-http, HttpClient 5)");
-        components.put("org.apache.camel.http.", "HTTP (camel-http, HttpClient 5)");
-        components.put("org.apache.camel.component.kafka.", "camel-kafka");
-        components.put("org.apache.camel.component.micrometer.", "metrics (Micrometer)");
-        components.put("io.micrometer.", "metrics (Micrometer)");
-        components.put("org.apache.camel.", "Camel engine");
-        components.put("com.fasterxml.jackson.", "Jackson");
-        components.put("com.networknt.", "JSON Schema validation");
-        components.put("io.meetingbridge.", "the pipeline's own code");
-        components.put("org.apache.logging.", "logging");
-        components.put("org.slf4j.", "logging");
-        components.put("io.github.resilience4j.", "Resilience4j");
-        return components;
+    private record Component(String name, List<String> prefixes) {
+
+        Component(String name, String... prefixes) {
+            this(name, List.of(prefixes));
+        }
     }
 }

@@ -5,30 +5,10 @@ import java.util.List;
 /** A dimension of the scaling table: the values it takes, one dimension at a time around the base point. */
 enum ScalingDimension {
 
-    PARTITIONS("input partitions", 1, List.of(1, 4, 12)) {
-        @Override
-        int of(Workload workload) {
-            return workload.partitions();
-        }
-    },
-    CONFERENCES("conferences", 500, List.of(20, 500, 5000)) {
-        @Override
-        int of(Workload workload) {
-            return workload.conferences();
-        }
-    },
-    OCCURRENCES("occurrences per change", Workload.STANDARD_OCCURRENCES, List.of(8, 50)) {
-        @Override
-        int of(Workload workload) {
-            return workload.occurrencesPerChange();
-        }
-    },
-    API_LATENCY("API latency ms", 0, List.of(0, 50, 200)) {
-        @Override
-        int of(Workload workload) {
-            return (int) workload.putLatency().toMillis();
-        }
-    };
+    PARTITIONS("input partitions", 1, List.of(1, 4, 12)),
+    CONFERENCES("conferences", 500, List.of(20, 500, 5000)),
+    OCCURRENCES("occurrences per change", Workload.STANDARD_OCCURRENCES, List.of(8, 50)),
+    API_LATENCY("API latency ms", 0, List.of(0, 50, 200));
 
     private final String label;
     private final int base;
@@ -58,6 +38,4 @@ enum ScalingDimension {
     String key() {
         return name().toLowerCase().replace('_', '-');
     }
-
-    abstract int of(Workload workload);
 }

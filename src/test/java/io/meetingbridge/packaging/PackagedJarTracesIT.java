@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,6 +33,8 @@ class PackagedJarTracesIT {
 
     @RegisterExtension
     final BridgeFixture world = BridgeFixture.withPartitions(1);
+    /** Closed after {@link #stop()}: the bridge is gone before its collector. */
+    @AutoClose
     private final OtlpCollector collector = OtlpCollector.start();
     @TempDir
     Path workingDirectory;
@@ -42,7 +45,6 @@ class PackagedJarTracesIT {
         if (bridge != null) {
             bridge.kill();
         }
-        collector.close();
     }
 
     @Test

@@ -9,7 +9,7 @@ import io.opentelemetry.proto.trace.v1.Span;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,12 +20,8 @@ class OtlpExportTest {
 
     @RegisterExtension
     final BridgeFixture world = BridgeFixture.withPartitions(1);
+    @AutoClose
     private final OtlpCollector collector = OtlpCollector.start();
-
-    @AfterEach
-    void stopCollector() {
-        collector.close();
-    }
 
     @Test
     void aChangesTraceReachesTheCollectorAtOtelExporterOtlpEndpoint() {
