@@ -46,10 +46,6 @@ final class SimulatorTestClient {
         this.http = http;
     }
 
-    static MeetingApiSimulator startSimulator() throws IOException {
-        return MeetingApiSimulator.builder().credential(APP_ID, APP_KEY).start();
-    }
-
     static String sdkSignature(String appId, String appKey, String userId, long expireTime, String nonce) {
         return new AppAuthInfoV2().withAppId(appId).withKey(appKey).withUserId(userId)
                 .withExpireTime(expireTime).withNonce(nonce).withClientType(72).build();
