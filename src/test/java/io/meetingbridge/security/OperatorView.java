@@ -1,10 +1,9 @@
 package io.meetingbridge.security;
 
 import io.meetingbridge.ops.BridgeManagement;
+import io.meetingbridge.testing.HttpCalls;
 import io.meetingbridge.testing.JolokiaClient;
 import io.meetingbridge.testing.RunningBridge;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,15 +24,7 @@ final class OperatorView {
     }
 
     HttpResponse<String> get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(bridge.managementUrl() + path)).build();
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading " + path, e);
-        }
+        return HttpCalls.send(HTTP, HttpRequest.newBuilder(URI.create(bridge.managementUrl() + path)).build());
     }
 
     /** Every attribute Jolokia lets an operator read, of every MBean it shows, as its JSON answer. */

@@ -11,17 +11,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The gap a crash-safe bridge must survive: the write is stored, but its writer has not heard so. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class AnswerHoldTest {
-
-    @RegisterExtension
-    final SimulatorFixture fixture = SimulatorFixture.authenticated();
-    private final MeetingApiSimulator simulator = fixture.simulator;
-    private final SimulatorTestClient client = fixture.client;
-    private final String token = fixture.token;
+class AnswerHoldTest extends SimulatorTestBase {
 
     private CompletableFuture<HttpResponse<String>> createInBackground() {
         return CompletableFuture.supplyAsync(

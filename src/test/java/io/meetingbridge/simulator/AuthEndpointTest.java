@@ -18,15 +18,13 @@ import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class AuthEndpointTest {
+class AuthEndpointTest extends SimulatorTestBase {
 
-    @RegisterExtension
-    final SimulatorFixture fixture = SimulatorFixture.started();
-    private final MeetingApiSimulator simulator = fixture.simulator;
-    private final SimulatorTestClient client = fixture.client;
+    AuthEndpointTest() {
+        super(Start.UNTOUCHED);
+    }
 
     private HttpResponse<String> authenticate(String userId, long expireTime, String signingKey, String suffix,
                                               String... headers) {

@@ -18,22 +18,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class CycleConferenceEndpointTest {
+class CycleConferenceEndpointTest extends SimulatorTestBase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @RegisterExtension
-    final SimulatorFixture fixture = SimulatorFixture.authenticated();
-    private final MeetingApiSimulator simulator = fixture.simulator;
-    private final SimulatorTestClient client = fixture.client;
-    private final String token = fixture.token;
 
     private static void assertInvalid(HttpResponse<String> response, String errorMsg) {
         assertThat(response.statusCode()).isEqualTo(400);

@@ -14,7 +14,6 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A dropped connection as Apache HttpClient 5, the client under camel-http, sees it. Its default
@@ -22,37 +21,34 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * unanswered, so a test of a client left with that default must arm two drops to see one failure.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class DroppedConnectionTest {
-
-    @RegisterExtension
-    final SimulatorFixture fixture = SimulatorFixture.authenticated();
+class DroppedConnectionTest extends SimulatorTestBase {
 
     private int putStatus(CloseableHttpClient http) throws IOException {
-        HttpPut put = new HttpPut(fixture.simulator.baseUri() + CycleConferenceEndpoint.PATH
+        HttpPut put = new HttpPut(simulator.baseUri() + CycleConferenceEndpoint.PATH
                 + "?conferenceID=" + CONFERENCE_ID);
-        put.setHeader("X-Access-Token", fixture.token);
+        put.setHeader("X-Access-Token", token);
         put.setEntity(new StringEntity(WEEKLY_SERIES, ContentType.APPLICATION_JSON));
         return http.execute(put, response -> response.getCode());
     }
 
     @Test
     void apacheClientWithoutRetriesSeesAnIoException() throws IOException {
-        fixture.simulator.faults().failNextPuts(1, ApiResponse.dropConnection());
+        simulator.faults().failNextPuts(1, ApiResponse.dropConnection());
 
         try (CloseableHttpClient http = HttpClients.custom().disableAutomaticRetries().build()) {
             assertThatThrownBy(() -> putStatus(http)).isInstanceOf(IOException.class);
             assertThat(putStatus(http)).isEqualTo(200);
         }
-        assertThat(fixture.simulator.traffic().putCalls()).isEqualTo(2);
+        assertThat(simulator.traffic().putCalls()).isEqualTo(2);
     }
 
     @Test
     void apacheClientByDefaultRepeatsADroppedPutOnce() throws IOException {
-        fixture.simulator.faults().failNextPuts(2, ApiResponse.dropConnection());
+        simulator.faults().failNextPuts(2, ApiResponse.dropConnection());
 
         try (CloseableHttpClient http = HttpClients.createDefault()) {
             assertThatThrownBy(() -> putStatus(http)).isInstanceOf(IOException.class);
         }
-        assertThat(fixture.simulator.traffic().putCalls()).isEqualTo(2);
+        assertThat(simulator.traffic().putCalls()).isEqualTo(2);
     }
 }

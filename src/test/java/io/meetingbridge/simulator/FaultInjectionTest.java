@@ -14,18 +14,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class FaultInjectionTest {
+class FaultInjectionTest extends SimulatorTestBase {
 
     private static final String OTHER_CONFERENCE = "960083733";
-
-    @RegisterExtension
-    final SimulatorFixture fixture = SimulatorFixture.authenticated();
-    private final MeetingApiSimulator simulator = fixture.simulator;
-    private final SimulatorTestClient client = fixture.client;
-    private final String token = fixture.token;
 
     private int putStatus(String conferenceID) {
         return client.put("conferenceID=" + conferenceID, token, WEEKLY_SERIES).statusCode();

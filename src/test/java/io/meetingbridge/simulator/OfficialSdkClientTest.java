@@ -15,20 +15,20 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The official Huawei SDK as an independent client: if it is happy, the simulator speaks the real API's wire format. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class OfficialSdkClientTest {
+class OfficialSdkClientTest extends SimulatorTestBase {
 
-    @RegisterExtension
-    final SimulatorFixture fixture = SimulatorFixture.started();
-    private final MeetingApiSimulator simulator = fixture.simulator;
-    private final MeetingClient sdk = fixture.officialSdk();
+    private final MeetingClient sdk = officialSdk();
+
+    OfficialSdkClientTest() {
+        super(Start.UNTOUCHED);
+    }
 
     private static UpdateRecurringMeetingRequest weeklySeries() {
         return new UpdateRecurringMeetingRequest().withConferenceID(CONFERENCE_ID)
-                .withBody(SimulatorFixture.sdkWeeklySeries("Weekly sync", 45, List.of(1, 3)));
+                .withBody(sdkWeeklySeries("Weekly sync", 45, List.of(1, 3)));
     }
 
     @Test

@@ -27,23 +27,23 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The official Huawei SDK drives the whole life of a series: if its requests are served and its
  * parsers read the answers, the simulator's paths, queries, bodies and shapes match the real API's.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class OfficialSdkLifecycleTest {
+class OfficialSdkLifecycleTest extends SimulatorTestBase {
 
-    @RegisterExtension
-    final SimulatorFixture fixture = SimulatorFixture.started();
-    private final MeetingApiSimulator simulator = fixture.simulator;
-    private final MeetingClient sdk = fixture.officialSdk();
+    private final MeetingClient sdk = officialSdk();
+
+    OfficialSdkLifecycleTest() {
+        super(Start.UNTOUCHED);
+    }
 
     /** Tuesdays and Thursdays. */
     private static RestScheduleConfDTO weeklySeries(String subject, int length) {
-        return SimulatorFixture.sdkWeeklySeries(subject, length, List.of(2, 4));
+        return sdkWeeklySeries(subject, length, List.of(2, 4));
     }
 
     private ConferenceInfo create(String subject) {

@@ -19,17 +19,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Create, change, read, list and cancel a series and its occurrences over real HTTP. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class SeriesLifecycleTest {
-
-    @RegisterExtension
-    final SimulatorFixture fixture = SimulatorFixture.authenticated();
-    private final MeetingApiSimulator simulator = fixture.simulator;
-    private final SimulatorTestClient client = fixture.client;
-    private final String token = fixture.token;
+class SeriesLifecycleTest extends SimulatorTestBase {
 
     private HttpResponse<String> call(MeetingOperation operation, String query, String body) {
         return client.call(operation.method(), operation.path() + (query == null ? "" : "?" + query), token, body);

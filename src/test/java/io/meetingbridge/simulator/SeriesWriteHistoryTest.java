@@ -8,25 +8,18 @@ import java.util.concurrent.TimeUnit;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The simulator's record of accepted writes: what the reliability tests check a series' order on. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class SeriesWriteHistoryTest {
-
-    @RegisterExtension
-    final SimulatorFixture fixture = SimulatorFixture.authenticated();
-    private final MeetingApiSimulator simulator = fixture.simulator;
-    private final SimulatorTestClient client = fixture.client;
+class SeriesWriteHistoryTest extends SimulatorTestBase {
 
     @Test
     void acceptedWritesAreKeptInTheOrderAppliedWithTheirOperationVersionAndSubject() {
-        client.putSeries(fixture.token);
+        client.putSeries(token);
         simulator.faults().failNextPuts(1, MeetingErrors.typicalFor(400));
-        client.put("conferenceID=" + CONFERENCE_ID, fixture.token, WEEKLY_SERIES.replace("Weekly sync", "refused"));
-        client.put("conferenceID=" + CONFERENCE_ID, fixture.token, WEEKLY_SERIES.replace("Weekly sync", "renamed"));
-        client.call("DELETE", MeetingOperation.CANCEL_SERIES.path() + "?conferenceID=" + CONFERENCE_ID, fixture.token,
-                null);
+        client.put("conferenceID=" + CONFERENCE_ID, token, WEEKLY_SERIES.replace("Weekly sync", "refused"));
+        client.put("conferenceID=" + CONFERENCE_ID, token, WEEKLY_SERIES.replace("Weekly sync", "renamed"));
+        client.call("DELETE", MeetingOperation.CANCEL_SERIES.path() + "?conferenceID=" + CONFERENCE_ID, token, null);
 
         assertThat(simulator.writes(CONFERENCE_ID))
                 .extracting(SeriesWrite::operation, SeriesWrite::version, SeriesWrite::subject)

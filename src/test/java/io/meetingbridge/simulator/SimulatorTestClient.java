@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.huaweicloud.sdk.meeting.v1.model.AppAuthInfoV2;
 import com.huaweicloud.sdk.meeting.v1.model.TenantSceneEnum;
+import io.meetingbridge.testing.HttpCalls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -44,10 +45,6 @@ final class SimulatorTestClient {
     SimulatorTestClient(URI base, HttpClient http) {
         this.base = base;
         this.http = http;
-    }
-
-    static MeetingApiSimulator startSimulator() throws IOException {
-        return MeetingApiSimulator.builder().credential(APP_ID, APP_KEY).start();
     }
 
     static String sdkSignature(String appId, String appKey, String userId, long expireTime, String nonce) {
@@ -158,13 +155,6 @@ final class SimulatorTestClient {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return HttpCalls.send(http, request.build());
     }
 }

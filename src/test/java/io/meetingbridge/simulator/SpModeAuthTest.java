@@ -7,16 +7,14 @@ import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The simulator in SP mode: a token per enterprise, signed with its corpId, refusable, and kept to its own meetings. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class SpModeAuthTest {
+class SpModeAuthTest extends SimulatorTestBase {
 
-    @RegisterExtension
-    final SimulatorFixture fixture = SimulatorFixture.started();
-    private final MeetingApiSimulator simulator = fixture.simulator;
-    private final SimulatorTestClient client = fixture.client;
+    SpModeAuthTest() {
+        super(Start.UNTOUCHED);
+    }
 
     @Test
     void aTokenSignedForAnEnterpriseIsThatEnterprises() {

@@ -15,18 +15,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Overlap and rate as the bridge's ordering and rate-limit tests read them, over real HTTP. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class TrafficOverHttpTest {
+class TrafficOverHttpTest extends SimulatorTestBase {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    @RegisterExtension
-    final SimulatorFixture fixture = SimulatorFixture.authenticated();
-    private final MeetingApiSimulator simulator = fixture.simulator;
-    private final SimulatorTestClient client = fixture.client;
-    private final String token = fixture.token;
 
     private CompletableFuture<HttpResponse<String>> sendAsync(MeetingOperation operation, String query) {
         URI uri = URI.create(simulator.baseUri() + operation.path() + (query == null ? "" : "?" + query));

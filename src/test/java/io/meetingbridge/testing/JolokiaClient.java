@@ -56,20 +56,13 @@ public final class JolokiaClient {
 
     /** The HTTP answer itself, for what happens before Jolokia (authentication). */
     public HttpResponse<String> post(Map<String, ?> request) {
-        try {
-            HttpRequest.Builder http = HttpRequest.newBuilder(endpoint)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request)));
-            if (authorization != null) {
-                http.header("Authorization", authorization);
-            }
-            return HTTP.send(http.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while calling Jolokia", e);
+        HttpRequest.Builder http = HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.valueToTree(request).toString()));
+        if (authorization != null) {
+            http.header("Authorization", authorization);
         }
+        return HttpCalls.send(HTTP, http.build());
     }
 
     public JsonNode read(String mbean, String attribute) {

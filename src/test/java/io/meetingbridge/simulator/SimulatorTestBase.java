@@ -9,37 +9,45 @@ import com.huaweicloud.sdk.meeting.v1.model.RestScheduleConfDTO;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.AfterEach;
 
 /**
- * One test's simulator on a loopback port, a JDK client for it and, when asked, an access token.
- * As a field with {@code @RegisterExtension}, each test gets its own, closed after it.
+ * A test against its own simulator on a loopback port, with a JDK client for it. JUnit makes a test instance
+ * per test method, so each test method gets a fresh simulator, closed after it.
  */
-final class SimulatorFixture implements AfterEachCallback {
+abstract class SimulatorTestBase {
+
+    /** How much of the API a test has already called when it begins. */
+    enum Start {
+        /** Authenticated once, so the traffic record starts with one authentication call. */
+        AUTHENTICATED,
+        /** Nothing called: for tests of authentication itself or of a client that authenticates on its own. */
+        UNTOUCHED
+    }
 
     final MeetingApiSimulator simulator;
     final SimulatorTestClient client;
-    /** Null unless made by {@link #authenticated()}. */
+    /** Null unless the test began {@link Start#AUTHENTICATED}. */
     final String token;
 
-    private SimulatorFixture(boolean authenticate) {
+    SimulatorTestBase() {
+        this(Start.AUTHENTICATED);
+    }
+
+    SimulatorTestBase(Start start) {
         try {
-            simulator = SimulatorTestClient.startSimulator();
+            simulator = MeetingApiSimulator.builder()
+                    .credential(SimulatorTestClient.APP_ID, SimulatorTestClient.APP_KEY).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the simulator", e);
         }
         client = new SimulatorTestClient(simulator);
-        token = authenticate ? client.accessToken() : null;
+        token = start == Start.AUTHENTICATED ? client.accessToken() : null;
     }
 
-    static SimulatorFixture started() {
-        return new SimulatorFixture(false);
-    }
-
-    /** Also authenticated once, so the traffic record starts with one authentication call. */
-    static SimulatorFixture authenticated() {
-        return new SimulatorFixture(true);
+    @AfterEach
+    void closeSimulator() {
+        simulator.close();
     }
 
     /** The official SDK's client, pointed at this simulator with the test credentials; it authenticates itself. */
@@ -61,10 +69,5 @@ final class SimulatorFixture implements AfterEachCallback {
                         .withAppId(SimulatorTestClient.APP_ID).withName("Alice")))
                 .withCycleParams(new CycleParams().withStartDate("2026-12-01").withEndDate("2026-12-29")
                         .withCycle("Week").withInterval(1).withPoint(weekdays).withPreRemindDays(1));
-    }
-
-    @Override
-    public void afterEach(ExtensionContext context) {
-        simulator.close();
     }
 }
