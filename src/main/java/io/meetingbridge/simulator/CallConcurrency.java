@@ -39,6 +39,10 @@ final class CallConcurrency {
         return modifying.max();
     }
 
+    int openModifying() {
+        return modifying.open();
+    }
+
     int maxFor(String conferenceID) {
         ConcurrencyGauge gauge = byConference.get(conferenceID);
         return gauge == null ? 0 : gauge.max();

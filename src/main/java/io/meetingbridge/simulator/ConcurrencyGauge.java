@@ -20,4 +20,8 @@ final class ConcurrencyGauge {
     int max() {
         return max.get();
     }
+
+    int open() {
+        return open.get();
+    }
 }

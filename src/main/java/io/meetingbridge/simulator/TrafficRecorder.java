@@ -83,6 +83,11 @@ public final class TrafficRecorder {
         return concurrency.maxModifying();
     }
 
+    /** Modifying meeting calls received and not answered yet: a dead client's call is still open until answered. */
+    public int openModifyingCalls() {
+        return concurrency.openModifying();
+    }
+
     /** The most calls naming this conferenceID (in their query) that were open at once. */
     public int maxConcurrentCalls(String conferenceID) {
         return concurrency.maxFor(conferenceID);
