@@ -13,6 +13,8 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** A Retry-After answer sets the next redelivery's delay, capped; anything else leaves it to the backoff. */
 class RetryAfterDelayTest {
@@ -20,37 +22,25 @@ class RetryAfterDelayTest {
     private static final Instant NOW = Instant.parse("2026-12-07T14:00:00Z");
     private final RetryAfterDelay retryAfter = new RetryAfterDelay(Duration.ofSeconds(10), Clock.fixed(NOW, ZoneOffset.UTC));
 
-    @Test
-    void secondsSetTheDelay() {
-        assertThat(delayAfter(answer(Map.of("Retry-After", " 3 ")))).isEqualTo(3000L);
+    /** What one header of a 503 makes of the delay of the next redelivery (no delay: the backoff decides). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            seconds set the delay                             | Retry-After | ' 3 '                        | 3000
+            the header name is read in any letter case        | retry-after | 2                            | 2000
+            an HTTP date sets the delay until then            | Retry-After | Mon, 7 Dec 2026 14:00:04 GMT | 4000
+            a date in the past means at once                  | Retry-After | Mon, 7 Dec 2026 13:59:00 GMT | 0
+            a longer delay is capped                          | Retry-After | 3600                         | 10000
+            the cap itself is kept                            | Retry-After | 10                           | 10000
+            a value that is neither seconds nor a date        | Retry-After | soon                         |
+            a blank value                                     | Retry-After | ' '                          |
+            another header                                    | Other       | 3                            |
+            """)
+    void aRetryAfterAnswer(String what, String header, String value, Long delay) {
+        assertThat(delayAfter(answer(Map.of(header, value)))).isEqualTo(delay);
     }
 
     @Test
-    void theHeaderNameIsReadInAnyLetterCase() {
-        assertThat(delayAfter(answer(Map.of("retry-after", "2")))).isEqualTo(2000L);
-    }
-
-    @Test
-    void anHttpDateSetsTheDelayUntilThen() {
-        assertThat(delayAfter(answer(Map.of("Retry-After", "Mon, 7 Dec 2026 14:00:04 GMT")))).isEqualTo(4000L);
-    }
-
-    @Test
-    void aDateInThePastMeansAtOnce() {
-        assertThat(delayAfter(answer(Map.of("Retry-After", "Mon, 7 Dec 2026 13:59:00 GMT")))).isEqualTo(0L);
-    }
-
-    @Test
-    void aLongerDelayIsCappedAndTheCapItselfKept() {
-        assertThat(delayAfter(answer(Map.of("Retry-After", "3600")))).isEqualTo(10_000L);
-        assertThat(delayAfter(answer(Map.of("Retry-After", "10")))).isEqualTo(10_000L);
-    }
-
-    @Test
-    void withoutAUsableRetryAfterTheBackoffDecidesAndAnEarlierDelayIsForgotten() {
-        assertThat(delayAfter(answer(Map.of("Retry-After", "soon")))).isNull();
-        assertThat(delayAfter(answer(Map.of("Retry-After", " ")))).isNull();
-        assertThat(delayAfter(answer(Map.of("Other", "3")))).isNull();
+    void withoutHeadersOrWithoutAnAnswerTheBackoffDecidesAndAnEarlierDelayIsForgotten() {
         assertThat(delayAfter(new HttpOperationFailedException("http://api", 503, "status", null, null, "{}"))).isNull();
         assertThat(delayAfter(new IOException("reset"))).isNull();
     }
@@ -59,7 +49,7 @@ class RetryAfterDelayTest {
         return new HttpOperationFailedException("http://api", 503, "status", null, headers, "{}");
     }
 
-    /** The delay set on an exchange that had one set before, by an earlier answer. */
+    /** The delay set on an exchange that had one set before, by an earlier answer: null once it is forgotten. */
     private Long delayAfter(Exception failure) {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, 1234L);

@@ -101,16 +101,9 @@ class FailurePolicyTest {
         world.publish("111", SampleChanges.weekly("warm-up", "111"));
         world.awaitAllCommitted();
         world.api.tokens().expireAll();
-        world.api.faults().failAuth(503);
 
-        world.publish("222", SampleChanges.weekly("token-revoked", "222"));
-        Awaitility.await().atMost(BridgeFixture.WAIT).until(() -> world.api.traffic().authCalls() >= 3);
-        assertThat(world.kafka.endOffsetSum(world.topics.deadLetter())).isZero();
-
-        world.api.faults().clearAuthFailure();
-        world.awaitAllCommitted();
-        assertThat(world.occurrences()).hasSize(16);
-        assertThat(world.kafka.endOffsetSum(world.topics.deadLetter())).isZero();
+        publishWhileNoTokenCanBeHad("222", "token-revoked");
+        tokensAgainThenAllDelivered(16);
     }
 
     @Test
@@ -158,16 +151,11 @@ class FailurePolicyTest {
 
     @Test
     void authenticationOutagePausesConsumptionWithoutDeadLetteringAndResumesByItself() {
-        world.api.faults().failAuth(503);
-        world.publish("777", SampleChanges.weekly("waits-for-auth", "777"));
-        Awaitility.await().atMost(BridgeFixture.WAIT).until(() -> world.api.traffic().authCalls() >= 3);
+        publishWhileNoTokenCanBeHad("777", "waits-for-auth");
         assertThat(world.kafka.committedOffsetSum(world.bridgeGroup(), world.topics.changes())).isZero();
         assertThat(world.api.traffic().putCalls()).isZero();
 
-        world.api.faults().clearAuthFailure();
-        world.awaitAllCommitted();
-        assertThat(world.occurrences()).hasSize(8);
-        assertThat(world.kafka.endOffsetSum(world.topics.deadLetter())).isZero();
+        tokensAgainThenAllDelivered(8);
     }
 
     @Test
@@ -222,5 +210,21 @@ class FailurePolicyTest {
         assertThat(text(record.key())).isEqualTo("123");
         assertThat(header(record, "dlq-reason")).isEqualTo("invalid-message");
         assertThat(header(record, "dlq-change-id")).isEqualTo(world.topics.changes() + "-0@0");
+    }
+
+    /** The token endpoint answers 503 from now on; a change published now waits: three token requests, no dead letter. */
+    private void publishWhileNoTokenCanBeHad(String conference, String changeId) {
+        world.api.faults().failAuth(503);
+        world.publish(conference, SampleChanges.weekly(changeId, conference));
+        Awaitility.await().atMost(BridgeFixture.WAIT).until(() -> world.api.traffic().authCalls() >= 3);
+        assertThat(world.kafka.endOffsetSum(world.topics.deadLetter())).isZero();
+    }
+
+    /** The token endpoint answers again: everything waiting is delivered, and still nothing was dead-lettered. */
+    private void tokensAgainThenAllDelivered(int occurrences) {
+        world.api.faults().clearAuthFailure();
+        world.awaitAllCommitted();
+        assertThat(world.occurrences()).hasSize(occurrences);
+        assertThat(world.kafka.endOffsetSum(world.topics.deadLetter())).isZero();
     }
 }

@@ -29,13 +29,7 @@ class LaneRetriesTest {
     void aChangeAfterOneThatUsedEveryRetryStillHasItsOwn() {
         world.api.faults().failNext(MeetingOperation.UPDATE_SERIES, 3, MeetingErrors.typicalFor(503));
         world.api.faults().failNext(MeetingOperation.CANCEL_SERIES, 1, MeetingErrors.typicalFor(503));
-        // published before the bridge starts: one poll, one lane, the cancel right after the modify
-        world.publish(List.of(
-                SampleChanges.keyed(world.topics.changes(), CONFERENCE, SampleChanges.weekly("m1", CONFERENCE)),
-                SampleChanges.keyed(world.topics.changes(), CONFERENCE,
-                        "{\"changeId\":\"c2\",\"action\":\"cancel\",\"conferenceID\":\"" + CONFERENCE + "\"}")));
-        world.startBridge();
-        world.awaitAllCommitted();
+        modifyThenCancelInOneLane();
 
         assertThat(world.deadLetters()).isEmpty();
         assertThat(world.api.traffic().calls(MeetingOperation.UPDATE_SERIES)).isEqualTo(4);
@@ -48,12 +42,7 @@ class LaneRetriesTest {
     @Test
     void aDeadLetterCountsTheAttemptsOfItsOwnChangeOnly() {
         world.api.faults().failNext(MeetingOperation.CANCEL_SERIES, 1, MeetingErrors.typicalFor(400));
-        world.publish(List.of(
-                SampleChanges.keyed(world.topics.changes(), CONFERENCE, SampleChanges.weekly("m1", CONFERENCE)),
-                SampleChanges.keyed(world.topics.changes(), CONFERENCE,
-                        "{\"changeId\":\"c2\",\"action\":\"cancel\",\"conferenceID\":\"" + CONFERENCE + "\"}")));
-        world.startBridge();
-        world.awaitAllCommitted();
+        modifyThenCancelInOneLane();
 
         // the cancel read the series (confDetail), then its DELETE was refused: two requests of its own
         assertThat(world.deadLetters()).singleElement().satisfies(r -> {
@@ -61,5 +50,18 @@ class LaneRetriesTest {
             assertThat(header(r, "dlq-reason")).isEqualTo("rejected");
             assertThat(header(r, "dlq-attempts")).isEqualTo("2");
         });
+    }
+
+    /**
+     * A modify (m1) and a cancel (c2) of the series, published before the bridge starts: one poll, one lane, the
+     * cancel right after the modify; then waits until both are committed.
+     */
+    private void modifyThenCancelInOneLane() {
+        world.publish(List.of(
+                SampleChanges.keyed(world.topics.changes(), CONFERENCE, SampleChanges.weekly("m1", CONFERENCE)),
+                SampleChanges.keyed(world.topics.changes(), CONFERENCE,
+                        "{\"changeId\":\"c2\",\"action\":\"cancel\",\"conferenceID\":\"" + CONFERENCE + "\"}")));
+        world.startBridge();
+        world.awaitAllCommitted();
     }
 }

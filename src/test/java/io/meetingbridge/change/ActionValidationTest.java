@@ -6,12 +6,16 @@ import static io.meetingbridge.change.ChangeSamples.assertRejected;
 import static io.meetingbridge.change.ChangeSamples.bytes;
 import static io.meetingbridge.change.ChangeSamples.example;
 import static io.meetingbridge.change.ChangeSamples.exampleSeries;
+import static io.meetingbridge.change.ChangeSamples.with;
+import static io.meetingbridge.change.ChangeSamples.without;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -250,159 +255,88 @@ class ActionValidationTest {
     @Nested
     class WrongFieldsForTheAction {
 
-        @Test
-        void seriesWithCancel() {
-            ObjectNode change = cancel();
-            change.set("series", exampleSeries(example()));
-
-            assertRejected(change, "series is not allowed for action cancel");
+        static Stream<Arguments> fieldsOfAnotherAction() {
+            return Stream.of(
+                    argumentSet("series with cancel", cancel().set("series", exampleSeries(example())),
+                            "series is not allowed for action cancel"),
+                    argumentSet("occurrence with a modify that has no action",
+                            example().set("occurrence", occurrenceOf(modifyOccurrence())),
+                            "occurrence is not allowed for action modify"),
+                    argumentSet("occurrenceStarts with create",
+                            create().set("occurrenceStarts", JSON.createArrayNode().add("2026-12-21 01:00")),
+                            "occurrenceStarts is not allowed for action create"),
+                    argumentSet("conferenceID with create", create().put("conferenceID", "914087436"),
+                            "conferenceID is not allowed for action create"),
+                    argumentSet("series and cycleSubConfIDs with modify-occurrence",
+                            with(modifyOccurrence(), "series", exampleSeries(example()))
+                                    .set("cycleSubConfIDs", JSON.createArrayNode().add(ID_1)),
+                            "cycleSubConfIDs is not allowed for action modify-occurrence (and 1 more problem)"),
+                    argumentSet("occurrence with cancel-occurrences",
+                            cancelOccurrences(ID_1).set("occurrence", occurrenceOf(modifyOccurrence())),
+                            "occurrence is not allowed for action cancel-occurrences"),
+                    argumentSet("cycleSubConfIDs with cancel",
+                            cancel().set("cycleSubConfIDs", JSON.createArrayNode().add(ID_1)),
+                            "cycleSubConfIDs is not allowed for action cancel"),
+                    argumentSet("series with patch", patch().set("series", exampleSeries(example())),
+                            "series is not allowed for action patch"),
+                    argumentSet("patch with modify", example().set("patch", JSON.createObjectNode().put("subject", "x")),
+                            "patch is not allowed for action modify"),
+                    argumentSet("a malformed field of another action is reported first as not allowed",
+                            cancel().put("series", "weekly"),
+                            "series is not allowed for action cancel (and 1 more problem)"));
         }
 
-        @Test
-        void occurrenceWithAModifyThatHasNoAction() {
-            ObjectNode change = example();
-            change.set("occurrence", occurrenceOf(modifyOccurrence()));
-
-            assertRejected(change, "occurrence is not allowed for action modify");
-        }
-
-        @Test
-        void occurrenceStartsWithCreate() {
-            assertRejected(create().set("occurrenceStarts", JSON.createArrayNode().add("2026-12-21 01:00")),
-                    "occurrenceStarts is not allowed for action create");
-        }
-
-        @Test
-        void conferenceIdWithCreate() {
-            assertRejected(create().put("conferenceID", "914087436"), "conferenceID is not allowed for action create");
-        }
-
-        @Test
-        void seriesAndCycleSubConfIdsWithModifyOccurrence() {
-            ObjectNode change = modifyOccurrence();
-            change.set("series", exampleSeries(example()));
-            change.putArray("cycleSubConfIDs").add(ID_1);
-
-            assertRejected(change, "cycleSubConfIDs is not allowed for action modify-occurrence (and 1 more problem)");
-        }
-
-        @Test
-        void occurrenceWithCancelOccurrences() {
-            ObjectNode change = cancelOccurrences(ID_1);
-            change.set("occurrence", occurrenceOf(modifyOccurrence()));
-
-            assertRejected(change, "occurrence is not allowed for action cancel-occurrences");
-        }
-
-        @Test
-        void cycleSubConfIdsWithCancel() {
-            assertRejected(cancel().set("cycleSubConfIDs", JSON.createArrayNode().add(ID_1)),
-                    "cycleSubConfIDs is not allowed for action cancel");
-        }
-
-        @Test
-        void seriesWithPatchAndPatchWithModify() {
-            assertRejected(patch().set("series", exampleSeries(example())), "series is not allowed for action patch");
-            assertRejected(example().set("patch", JSON.createObjectNode().put("subject", "x")),
-                    "patch is not allowed for action modify");
-        }
-
-        @Test
-        void aMalformedFieldOfAnotherActionIsReportedFirstAsNotAllowed() {
-            assertRejected(cancel().put("series", "weekly"), "series is not allowed for action cancel (and 1 more problem)");
+        @ParameterizedTest
+        @MethodSource("fieldsOfAnotherAction")
+        void aFieldOfAnotherActionIsRefused(JsonNode change, String sentence) {
+            assertRejected(change, sentence);
         }
     }
 
     @Nested
     class MissingFields {
 
-        @Test
-        void createWithoutSeriesKey() {
-            ObjectNode change = create();
-            change.remove("seriesKey");
+        static Stream<Arguments> changesWithoutARequiredField() {
+            return Stream.of(
+                    argumentSet("create without seriesKey", without(create(), "seriesKey"), "seriesKey is required"),
+                    argumentSet("create without series", without(create(), "series"), "series is required"),
+                    argumentSet("patch without patch", without(patch(), "patch"), "patch is required"),
+                    argumentSet("modify without series", without(example().put("action", "modify"), "series"),
+                            "series is required"),
+                    argumentSet("modify without either id", without(example().put("action", "modify"), "conferenceID"),
+                            "conferenceID or seriesKey is required"),
+                    argumentSet("cancel without either id", without(cancel(), "conferenceID"),
+                            "conferenceID or seriesKey is required"),
+                    argumentSet("modify-occurrence without either id", without(modifyOccurrence(), "seriesKey"),
+                            "conferenceID or seriesKey is required"),
+                    argumentSet("cancel-occurrences without either id",
+                            without(cancelOccurrencesByStart("2026-12-21 01:00"), "seriesKey"),
+                            "conferenceID or seriesKey is required"),
+                    argumentSet("a change without action or either id keeps the sentence of the first version",
+                            without(example(), "conferenceID"), "conferenceID is required"),
+                    argumentSet("modify-occurrence without occurrence", without(modifyOccurrence(), "occurrence"),
+                            "occurrence is required"),
+                    argumentSet("occurrence without id or start",
+                            without(modifyOccurrence(), "occurrence.cycleSubConfID"),
+                            "occurrence.cycleSubConfID or occurrence.occurrenceStart is required"),
+                    argumentSet("occurrence without startTime, length and mediaTypes",
+                            without(modifyOccurrence(), "occurrence.startTime", "occurrence.length",
+                                    "occurrence.mediaTypes"),
+                            "occurrence.length is required (and 2 more problems)"),
+                    argumentSet("cancel-occurrences without ids or starts",
+                            without(cancelOccurrences(), "cycleSubConfIDs"),
+                            "cycleSubConfIDs or occurrenceStarts is required"));
+        }
 
-            assertRejected(change, "seriesKey is required");
+        @ParameterizedTest
+        @MethodSource("changesWithoutARequiredField")
+        void aChangeWithoutARequiredFieldIsRefused(ObjectNode change, String sentence) {
+            assertRejected(change, sentence);
         }
 
         @Test
-        void createWithoutSeries() {
-            ObjectNode change = create();
-            change.remove("series");
-
-            assertRejected(change, "series is required");
-        }
-
-        @Test
-        void patchWithoutPatchOrWithAPatchThatIsNotAnObject() {
-            ObjectNode change = patch();
-            change.remove("patch");
-
-            assertRejected(change, "patch is required");
+        void aPatchThatIsNotAnObject() {
             assertRejected(patch().put("patch", "subject=x"), "patch must be an object, got \"subject=x\"");
-        }
-
-        @Test
-        void modifyWithoutSeries() {
-            ObjectNode change = example().put("action", "modify");
-            change.remove("series");
-
-            assertRejected(change, "series is required");
-        }
-
-        @Test
-        void anActionOtherThanCreateWithoutEitherId() {
-            ObjectNode modify = example().put("action", "modify");
-            modify.remove("conferenceID");
-            ObjectNode cancel = cancel();
-            cancel.remove("conferenceID");
-            ObjectNode move = modifyOccurrence();
-            move.remove("seriesKey");
-            ObjectNode cancelStarts = cancelOccurrencesByStart("2026-12-21 01:00");
-            cancelStarts.remove("seriesKey");
-
-            for (ObjectNode change : List.of(modify, cancel, move, cancelStarts)) {
-                assertRejected(change, "conferenceID or seriesKey is required");
-            }
-        }
-
-        @Test
-        void aChangeWithoutActionOrEitherIdKeepsTheFirstVersionsSentence() {
-            ObjectNode change = example();
-            change.remove("conferenceID");
-
-            assertRejected(change, "conferenceID is required");
-        }
-
-        @Test
-        void modifyOccurrenceWithoutOccurrence() {
-            ObjectNode change = modifyOccurrence();
-            change.remove("occurrence");
-
-            assertRejected(change, "occurrence is required");
-        }
-
-        @Test
-        void occurrenceWithoutIdOrStart() {
-            ObjectNode change = modifyOccurrence();
-            occurrenceOf(change).remove("cycleSubConfID");
-
-            assertRejected(change, "occurrence.cycleSubConfID or occurrence.occurrenceStart is required");
-        }
-
-        @Test
-        void occurrenceWithoutStartTimeLengthAndMediaTypes() {
-            ObjectNode change = modifyOccurrence();
-            occurrenceOf(change).remove(List.of("startTime", "length", "mediaTypes"));
-
-            assertRejected(change, "occurrence.length is required (and 2 more problems)");
-        }
-
-        @Test
-        void cancelOccurrencesWithoutIdsOrStarts() {
-            ObjectNode change = cancelOccurrences();
-            change.remove("cycleSubConfIDs");
-
-            assertRejected(change, "cycleSubConfIDs or occurrenceStarts is required");
         }
     }
 
@@ -499,20 +433,27 @@ class ActionValidationTest {
     @Nested
     class OccurrenceFields {
 
-        @Test
-        void anOccurrenceStartThatIsNotARealDate() {
-            ObjectNode change = moveOccurrenceByStart();
-            occurrenceOf(change).put("occurrenceStart", "2026-02-30 01:00");
-
-            assertRejected(change, "occurrence.occurrenceStart must be a real time, got \"2026-02-30 01:00\"");
+        /** A modify-occurrence with one field of its occurrence set to a value its rule refuses. */
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                a start time that is not a real time   | occurrence.startTime      | "2026-12-08 24:00" | occurrence.startTime must be a real time, got "2026-12-08 24:00"
+                an empty start time                    | occurrence.startTime      | ""                 | occurrence.startTime must be a UTC time written yyyy-MM-dd HH:mm, got ""
+                a length outside the range             | occurrence.length         | 1441               | occurrence.length must be 15..1440, got 1441
+                a media type only the answers use      | occurrence.mediaTypes     | "Video"            | occurrence.mediaTypes must be one of Voice, HDVideo, got "Video"
+                an auto-record flag of two             | occurrence.isAutoRecord   | 2                  | occurrence.isAutoRecord must be 0..1, got 2
+                a record auth type given as text       | occurrence.recordAuthType | "1"                | occurrence.recordAuthType must be an integer, got "1"
+                a confConfigInfo that is not an object | occurrence.confConfigInfo | true               | occurrence.confConfigInfo must be an object, got true
+                an empty cycleSubConfID                | occurrence.cycleSubConfID | ""                 | occurrence.cycleSubConfID must not be empty
+                an occurrence that is not an object    | occurrence                | []                 | occurrence must be an object, got []
+                """)
+        void aFieldOutsideItsRuleIsRefused(String what, String path, String json, String sentence) {
+            assertRejected(with(modifyOccurrence(), path, json), sentence);
         }
 
         @Test
-        void aStartTimeThatIsNotARealTime() {
-            ObjectNode change = modifyOccurrence();
-            occurrenceOf(change).put("startTime", "2026-12-08 24:00");
-
-            assertRejected(change, "occurrence.startTime must be a real time, got \"2026-12-08 24:00\"");
+        void anOccurrenceStartThatIsNotARealDate() {
+            assertRejected(with(moveOccurrenceByStart(), "occurrence.occurrenceStart", "\"2026-02-30 01:00\""),
+                    "occurrence.occurrenceStart must be a real time, got \"2026-02-30 01:00\"");
         }
 
         @Test
@@ -524,73 +465,9 @@ class ActionValidationTest {
         }
 
         @Test
-        void anEmptyStartTime() {
-            ObjectNode change = modifyOccurrence();
-            occurrenceOf(change).put("startTime", "");
-
-            assertRejected(change, "occurrence.startTime must be a UTC time written yyyy-MM-dd HH:mm, got \"\"");
-        }
-
-        @Test
-        void aLengthOutsideTheRange() {
-            ObjectNode change = modifyOccurrence();
-            occurrenceOf(change).put("length", 1441);
-
-            assertRejected(change, "occurrence.length must be 15..1440, got 1441");
-        }
-
-        @Test
-        void aMediaTypeOnlyTheAnswersUse() {
-            ObjectNode change = modifyOccurrence();
-            occurrenceOf(change).put("mediaTypes", "Video");
-
-            assertRejected(change, "occurrence.mediaTypes must be one of Voice, HDVideo, got \"Video\"");
-        }
-
-        @Test
         void aDescriptionOver200Characters() {
-            ObjectNode change = modifyOccurrence();
-            occurrenceOf(change).put("description", "d".repeat(201));
-
-            assertRejected(change, "occurrence.description must be at most 200 characters, got 201");
-        }
-
-        @Test
-        void anAutoRecordFlagOfTwo() {
-            ObjectNode change = modifyOccurrence();
-            occurrenceOf(change).put("isAutoRecord", 2);
-
-            assertRejected(change, "occurrence.isAutoRecord must be 0..1, got 2");
-        }
-
-        @Test
-        void aRecordAuthTypeGivenAsText() {
-            ObjectNode change = modifyOccurrence();
-            occurrenceOf(change).put("recordAuthType", "1");
-
-            assertRejected(change, "occurrence.recordAuthType must be an integer, got \"1\"");
-        }
-
-        @Test
-        void aConfConfigInfoThatIsNotAnObject() {
-            ObjectNode change = modifyOccurrence();
-            occurrenceOf(change).put("confConfigInfo", true);
-
-            assertRejected(change, "occurrence.confConfigInfo must be an object, got true");
-        }
-
-        @Test
-        void anEmptyCycleSubConfId() {
-            ObjectNode change = modifyOccurrence();
-            occurrenceOf(change).put("cycleSubConfID", "");
-
-            assertRejected(change, "occurrence.cycleSubConfID must not be empty");
-        }
-
-        @Test
-        void anOccurrenceThatIsNotAnObject() {
-            assertRejected(modifyOccurrence().set("occurrence", JSON.createArrayNode()),
-                    "occurrence must be an object, got []");
+            assertRejected(with(modifyOccurrence(), "occurrence.description", TextNode.valueOf("d".repeat(201))),
+                    "occurrence.description must be at most 200 characters, got 201");
         }
     }
 

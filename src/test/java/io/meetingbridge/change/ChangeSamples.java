@@ -2,6 +2,8 @@ package io.meetingbridge.change;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -38,6 +40,41 @@ final class ChangeSamples {
 
     static ObjectNode exampleCycle(ObjectNode example) {
         return (ObjectNode) example.get("series").get("cycleParams");
+    }
+
+    /**
+     * The change with the field at a dotted path, as the validator's sentences name it
+     * ({@code series.cycleParams.interval}), set to a JSON value written as text ({@code 9}, {@code "Video"}).
+     */
+    static ObjectNode with(ObjectNode change, String path, String json) {
+        try {
+            return with(change, path, JSON.readTree(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + json, e);
+        }
+    }
+
+    static ObjectNode with(ObjectNode change, String path, JsonNode value) {
+        JsonPointer field = pointer(path);
+        parentOf(change, field).set(field.last().getMatchingProperty(), value);
+        return change;
+    }
+
+    /** The change without the fields at these dotted paths. */
+    static ObjectNode without(ObjectNode change, String... paths) {
+        for (String path : paths) {
+            JsonPointer field = pointer(path);
+            parentOf(change, field).remove(field.last().getMatchingProperty());
+        }
+        return change;
+    }
+
+    private static JsonPointer pointer(String dottedPath) {
+        return JsonPointer.compile("/" + dottedPath.replace('.', '/'));
+    }
+
+    private static ObjectNode parentOf(ObjectNode change, JsonPointer field) {
+        return (ObjectNode) change.at(field.head());
     }
 
     static byte[] bytes(JsonNode value) {

@@ -5,7 +5,10 @@ import static io.meetingbridge.change.PartitionCursors.Verdict.RUN;
 import static io.meetingbridge.change.PartitionCursors.Verdict.STALE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meetingbridge.change.PartitionCursors.Verdict;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.LongStream;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,18 +36,12 @@ class PartitionCursorsTest {
 
     @Test
     void afterARewindRecordsBeyondTheRewoundBatchAreStaleOnceAndFinishedOnesAreNotRepeated() {
-        for (long offset = 10; offset <= 14; offset++) {
-            cursors.admit(P, offset);
-        }
-        cursors.rewound(P, 10, 14, Set.of(12L));
+        batchOfTenToFourteenRewound(12L);
         assertThat(cursors.admit(P, 15)).as("fetched before the rewind").isEqualTo(STALE);
         assertThat(cursors.next(P)).isEqualTo(10);
         cursors.endOfSort();
 
-        assertThat(cursors.admit(P, 10)).isEqualTo(RUN);
-        assertThat(cursors.admit(P, 11)).isEqualTo(RUN);
-        assertThat(cursors.admit(P, 12)).as("finished by another lane").isEqualTo(DUPLICATE);
-        assertThat(cursors.admit(P, 13)).isEqualTo(RUN);
+        assertThat(admit(10, 13)).as("12 finished by another lane").containsExactly(RUN, RUN, DUPLICATE, RUN);
         assertThat(cursors.admit(P, 15)).as("the rewind mark is used up").isEqualTo(RUN);
     }
 
@@ -64,40 +61,37 @@ class PartitionCursorsTest {
 
     @Test
     void aChangeFinishedBeforeOneRewindStaysFinishedThroughTheNext() {
-        for (long offset = 10; offset <= 14; offset++) {
-            cursors.admit(P, offset);
-        }
-        cursors.rewound(P, 10, 14, Set.of(12L));
+        batchOfTenToFourteenRewound(12L);
         cursors.endOfSort();
-        assertThat(cursors.admit(P, 10)).isEqualTo(RUN);
-        assertThat(cursors.admit(P, 11)).isEqualTo(RUN);
-        assertThat(cursors.admit(P, 12)).isEqualTo(DUPLICATE);
-        assertThat(cursors.admit(P, 13)).isEqualTo(RUN);
-        assertThat(cursors.admit(P, 14)).isEqualTo(RUN);
+        assertThat(admit(10, 14)).containsExactly(RUN, RUN, DUPLICATE, RUN, RUN);
 
         // the second batch fails too: it finished 13, and never held 12; the next poll still holds the rewound batch
         cursors.rewound(P, 10, 14, Set.of(13L));
-        assertThat(cursors.admit(P, 10)).isEqualTo(RUN);
-        assertThat(cursors.admit(P, 11)).isEqualTo(RUN);
-        assertThat(cursors.admit(P, 12)).as("finished in the first batch").isEqualTo(DUPLICATE);
-        assertThat(cursors.admit(P, 13)).as("finished in the second batch").isEqualTo(DUPLICATE);
-        assertThat(cursors.admit(P, 14)).as("the end of the rewound batch is not beyond it").isEqualTo(RUN);
+        assertThat(admit(10, 14))
+                .as("12 finished in the first batch, 13 in the second; 14, the end of the rewound batch, is not beyond it")
+                .containsExactly(RUN, RUN, DUPLICATE, DUPLICATE, RUN);
     }
 
     @Test
     void aCommitGoesPastTheFinishedChangesARewoundBatchLeftOutAsDuplicates() {
-        for (long offset = 10; offset <= 14; offset++) {
-            cursors.admit(P, offset);
-        }
-        cursors.rewound(P, 10, 14, Set.of(13L, 14L));
+        batchOfTenToFourteenRewound(13L, 14L);
         cursors.endOfSort();
-        for (long offset = 10; offset <= 14; offset++) {
-            cursors.admit(P, offset);
-        }
+        admit(10, 14);
 
         assertThat(cursors.finishedThrough(P, 11)).as("11 is not finished yet").isEqualTo(11);
         assertThat(cursors.finishedThrough(P, 13)).as("10 to 12 finished now, 13 and 14 before").isEqualTo(15);
         assertThat(cursors.finishedThrough(new TopicPartition("changes", 7), 3)).as("a partition never rewound")
                 .isEqualTo(3);
+    }
+
+    /** A poll hands out the offsets 10 to 14; then their batch fails and is rewound, these changes finished. */
+    private void batchOfTenToFourteenRewound(Long... finished) {
+        admit(10, 14);
+        cursors.rewound(P, 10, 14, Set.of(finished));
+    }
+
+    /** Offers the offsets from..to, in order, as records a poll brought: the verdict on each. */
+    private List<Verdict> admit(long from, long to) {
+        return LongStream.rangeClosed(from, to).mapToObj(offset -> cursors.admit(P, offset)).toList();
     }
 }

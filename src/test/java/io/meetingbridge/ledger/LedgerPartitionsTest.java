@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -37,6 +38,11 @@ class LedgerPartitionsTest {
     private final List<SeriesLedger> started = new ArrayList<>();
     private KafkaProducer<byte[], byte[]> producer;
 
+    @BeforeEach
+    void twoInputPartitions() {
+        kafka.createTopic(input, 2);
+    }
+
     @AfterEach
     void stop() {
         started.forEach(SeriesLedger::stop);
@@ -47,7 +53,6 @@ class LedgerPartitionsTest {
 
     @Test
     void anInstanceHoldsOnlyTheSeriesOfItsOwnPartitions() throws Exception {
-        kafka.createTopic(input, 2);
         SeriesLedger writer = ownedLedger(0, 1);
         writer.write(series("p0-a", "100"), 0);
         writer.write(series("p0-b", "101"), 0);
@@ -64,14 +69,11 @@ class LedgerPartitionsTest {
 
     @Test
     void aPartitionThatComesIsReadBeforeTheCatchUpEnds() throws Exception {
-        kafka.createTopic(input, 2);
-        SeriesLedger other = ownedLedger(1);
         SeriesLedger owner = ownedLedger(0);
-        other.write(series("p1-a", "200"), 1);
+        writtenElsewhere();
         assertThat(owner.bySeriesKey(null, "p1-a")).isEmpty();
 
-        owner.partitionsGained(List.of(1));
-        owner.catchUp();
+        gained(owner, 1);
 
         assertThat(owner.bySeriesKey(null, "p1-a")).isPresent();
         assertThat(owner.byConference(null, "200")).isPresent();
@@ -79,7 +81,6 @@ class LedgerPartitionsTest {
 
     @Test
     void aPartitionThatGoesIsForgotten() throws Exception {
-        kafka.createTopic(input, 2);
         SeriesLedger owner = ownedLedger(0, 1);
         owner.write(series("p0-a", "100"), 0);
         owner.write(series("p1-a", "200"), 1);
@@ -92,14 +93,12 @@ class LedgerPartitionsTest {
         assertThat(owner.size()).isEqualTo(1);
 
         // and comes back with its history, this instance's own writes included
-        owner.partitionsGained(List.of(1));
-        owner.catchUp();
+        gained(owner, 1);
         assertThat(owner.bySeriesKey(null, "p1-a")).isPresent();
     }
 
     @Test
     void aLedgerTopicWithAnotherPartitionCountIsReadWhole() throws Exception {
-        kafka.createTopic(input, 2);
         LedgerTopic.ensureCompacted(connection(), topic, 3);
         SeriesLedger writer = ownedLedger(0, 1);
         writer.write(series("a", "100"), 0);
@@ -110,14 +109,12 @@ class LedgerPartitionsTest {
         assertThat(owner.bySeriesKey(null, "a")).isPresent();
         assertThat(owner.bySeriesKey(null, "b")).isPresent();
         owner.partitionsGone(List.of(0));
-        owner.partitionsGained(List.of(1));
-        owner.catchUp();
+        gained(owner, 1);
         assertThat(owner.size()).isEqualTo(2);
     }
 
     @Test
     void aSeriesCancelledInTheAppReachesTheInstanceThatReadsItsPartition() throws Exception {
-        kafka.createTopic(input, 2);
         SeriesLedger owner = ownedLedger(0);
         SeriesLedger receiver = ownedLedger(1);
         owner.write(series("k", "100"), 0);
@@ -137,10 +134,8 @@ class LedgerPartitionsTest {
 
     @Test
     void theSeriesOfPartitionsReadElsewhereAreLookedUpThere() throws Exception {
-        kafka.createTopic(input, 2);
-        SeriesLedger other = ownedLedger(1);
         SeriesLedger owner = ownedLedger(0);
-        other.write(series("p1-a", "200"), 1);
+        writtenElsewhere();
         owner.write(series("p0-a", "100"), 0);
 
         assertThat(owner.knownElsewhere(null, Set.of("100", "200", "999"))).containsExactly("200");
@@ -156,9 +151,19 @@ class LedgerPartitionsTest {
                 Duration.ofSeconds(30));
         ledger.start();
         started.add(ledger);
+        gained(ledger, partitions);
+        return ledger;
+    }
+
+    /** The ledger is given these input partitions and reads what they know before it answers. */
+    private static void gained(SeriesLedger ledger, Integer... partitions) throws Exception {
         ledger.partitionsGained(List.of(partitions));
         ledger.catchUp();
-        return ledger;
+    }
+
+    /** Another instance, owning input partition 1, writes series p1-a (conference 200) there. */
+    private void writtenElsewhere() throws Exception {
+        ownedLedger(1).write(series("p1-a", "200"), 1);
     }
 
     private Properties connection() {

@@ -62,9 +62,7 @@ class CreateAnswerLostTest {
 
     @Test
     void aCreateRefusedTransientlyIsSentAgainOnceNoSeriesWasMade() {
-        world.api.faults().failNext(MeetingOperation.CREATE_SERIES, 1, MeetingErrors.typicalFor(503));
-        world.publish(KEY, SampleChanges.create("c1", KEY, "Refused once sync"));
-        world.awaitAllCommitted();
+        createRefusedWith503(1, "Refused once sync");
 
         assertThat(world.api.traffic().calls(MeetingOperation.SEARCH_MEETINGS)).isEqualTo(1);
         assertThat(world.api.traffic().calls(MeetingOperation.CREATE_SERIES)).isEqualTo(2);
@@ -76,9 +74,7 @@ class CreateAnswerLostTest {
 
     @Test
     void aCreateThatNeverSucceedsIsDeadLetteredOnceItsRetriesAreUsedUp() {
-        world.api.faults().failNext(MeetingOperation.CREATE_SERIES, 100, MeetingErrors.typicalFor(503));
-        world.publish(KEY, SampleChanges.create("c1", KEY, "Never made sync"));
-        world.awaitAllCommitted();
+        createRefusedWith503(100, "Never made sync");
 
         // the first POST and one per retry (bridge.retry.redeliveries=3), each after a search that found nothing
         assertThat(world.api.traffic().calls(MeetingOperation.CREATE_SERIES)).isEqualTo(4);
@@ -89,5 +85,12 @@ class CreateAnswerLostTest {
             assertThat(header(r, "dlq-reason")).isEqualTo("retries-exhausted");
             assertThat(header(r, "dlq-http-status")).isEqualTo("503");
         });
+    }
+
+    /** The API answers the next POSTs that create a series with a transient 503; a create is sent and handled. */
+    private void createRefusedWith503(int times, String subject) {
+        world.api.faults().failNext(MeetingOperation.CREATE_SERIES, times, MeetingErrors.typicalFor(503));
+        world.publish(KEY, SampleChanges.create("c1", KEY, subject));
+        world.awaitAllCommitted();
     }
 }

@@ -26,10 +26,7 @@ class InterruptedCreateTest {
     @Test
     void theOneMatchingSeriesIsAdoptedNotCreatedAgain() {
         String made = createdOutsideTheLedger("made", "Board meeting");
-        interruptedCreate("crm-5");
-
-        world.publish("crm-5", SampleChanges.create("c1", "crm-5", "Board meeting"));
-        world.awaitAllCommitted();
+        interruptedCreateSentAgain("crm-5");
 
         assertThat(world.deadLetters()).isEmpty();
         assertThat(world.api.traffic().calls(MeetingOperation.CREATE_SERIES)).isEqualTo(1);
@@ -43,10 +40,7 @@ class InterruptedCreateTest {
     @Test
     void withNoMatchingSeriesTheCreateIsSent() {
         createdOutsideTheLedger("other", "Another subject");
-        interruptedCreate("crm-6");
-
-        world.publish("crm-6", SampleChanges.create("c1", "crm-6", "Board meeting"));
-        world.awaitAllCommitted();
+        interruptedCreateSentAgain("crm-6");
 
         assertThat(world.deadLetters()).isEmpty();
         assertThat(world.api.traffic().calls(MeetingOperation.CREATE_SERIES)).isEqualTo(2);
@@ -58,10 +52,7 @@ class InterruptedCreateTest {
     void severalMatchingSeriesNeedAPersonToDecide() {
         String first = createdOutsideTheLedger("first", "Board meeting");
         String second = createdOutsideTheLedger("second", "Board meeting");
-        interruptedCreate("crm-7");
-
-        world.publish("crm-7", SampleChanges.create("c1", "crm-7", "Board meeting"));
-        world.awaitAllCommitted();
+        interruptedCreateSentAgain("crm-7");
 
         ConsumerRecord<byte[], byte[]> deadLetter = world.deadLetters().get(0);
         assertThat(header(deadLetter, "dlq-reason")).isEqualTo("needs-review");
@@ -82,15 +73,20 @@ class InterruptedCreateTest {
         return conferenceID;
     }
 
-    /** What a crash after the POST leaves in the ledger: the create under way, no conferenceID yet. */
-    private void interruptedCreate(String seriesKey) {
+    /**
+     * What a crash after the POST leaves in the ledger (the create under way, no conferenceID yet), then the
+     * create, c1 of a "Board meeting", read again by the restarted bridge and handled.
+     */
+    private void interruptedCreateSentAgain(String seriesKey) {
         writeLedger(seriesKey, """
                 {"seriesKey":"%s","state":"creating","occurrences":[]}""".formatted(seriesKey));
         world.stopBridge();
         world.startBridge();
+        world.publish(seriesKey, SampleChanges.create("c1", seriesKey, "Board meeting"));
+        world.awaitAllCommitted();
     }
 
-    /** Read by the bridge at its next start (see {@link #interruptedCreate}). */
+    /** Read by the bridge at its next start (see {@link #interruptedCreateSentAgain}). */
     private void writeLedger(String key, String value) {
         world.kafka.send(world.topics.series(), List.of(SampleChanges.record(world.topics.series(), key, value)));
     }

@@ -49,10 +49,8 @@ class ChangeTracesTest {
         ProducerRecord<byte[], byte[]> record = record("71", SampleChanges.weekly("modify-1", "71"));
         add(record, "traceparent", UPSTREAM);
         add(record, "tracestate", "vendor=abc");
-        world.publish(List.of(record));
-        world.awaitAllCommitted();
 
-        List<SpanData> trace = SpanTrees.traceOf(InMemorySpans.EXPORTER, "modify-1");
+        List<SpanData> trace = publishedTrace("modify-1", record);
         assertThat(SpanTrees.render(trace)).isEqualTo("""
                 meeting change
                   apply-change
@@ -97,10 +95,8 @@ class ChangeTracesTest {
 
     @Test
     void aCreateIsOneTraceWithItsPost() {
-        world.publish(List.of(record("crm-1", SampleChanges.create("create-1", "crm-1", "Weekly sync"))));
-        world.awaitAllCommitted();
-
-        List<SpanData> trace = SpanTrees.traceOf(InMemorySpans.EXPORTER, "create-1");
+        List<SpanData> trace = publishedTrace("create-1",
+                record("crm-1", SampleChanges.create("create-1", "crm-1", "Weekly sync")));
         assertThat(SpanTrees.render(trace)).isEqualTo("""
                 meeting change
                   apply-change
@@ -120,11 +116,9 @@ class ChangeTracesTest {
     void aDeadLetterKeepsTheInputsTraceparentAsDataAndEndsWithTheBridges() {
         ProducerRecord<byte[], byte[]> record = record("72", SampleChanges.weekly("rejected-1", "72"));
         add(record, "traceparent", UPSTREAM);
-        world.publish(List.of(record));
         world.api.faults().failConference("72", ApiResponse.error(400, MeetingErrors.INVALID_PARAMETER, "bad"), 1);
-        world.awaitAllCommitted();
 
-        List<SpanData> trace = SpanTrees.traceOf(InMemorySpans.EXPORTER, "rejected-1");
+        List<SpanData> trace = publishedTrace("rejected-1", record);
         assertThat(SpanTrees.render(trace)).isEqualTo("""
                 meeting change
                   apply-change
@@ -145,10 +139,9 @@ class ChangeTracesTest {
     @Test
     void aRetriedPutIsASpanPerAttempt() {
         world.api.faults().failConference("73", MeetingErrors.typicalFor(503), 2);
-        world.publish(List.of(record("73", SampleChanges.weekly("retried-1", "73"))));
-        world.awaitAllCommitted();
 
-        List<SpanData> puts = named(SpanTrees.traceOf(InMemorySpans.EXPORTER, "retried-1"), API_CALL);
+        List<SpanData> puts = named(publishedTrace("retried-1", record("73", SampleChanges.weekly("retried-1", "73"))),
+                API_CALL);
         assertThat(puts).extracting(s -> attr(s, SpanAttributes.API_ATTEMPT)).containsExactly("1", "2", "3");
         assertThat(puts).extracting(s -> attr(s, "http.status_code")).containsExactly("503", "503", "200");
         assertThat(puts.get(0).getStatus().getStatusCode().name()).isEqualTo("ERROR");
@@ -159,10 +152,9 @@ class ChangeTracesTest {
         world.publish(List.of(record("74", SampleChanges.weekly("first", "74"))));
         world.awaitAllCommitted();
         world.api.faults().failConference("74", ApiResponse.error(401, "USG.000000004", "token expired"), 1);
-        world.publish(List.of(record("74", SampleChanges.weekly("reauth-1", "74"))));
-        world.awaitAllCommitted();
 
-        List<SpanData> puts = named(SpanTrees.traceOf(InMemorySpans.EXPORTER, "reauth-1"), API_CALL);
+        List<SpanData> puts = named(publishedTrace("reauth-1", record("74", SampleChanges.weekly("reauth-1", "74"))),
+                API_CALL);
         assertThat(puts).extracting(s -> attr(s, "http.status_code")).containsExactly("401", "200");
         assertThat(puts).extracting(s -> attr(s, SpanAttributes.API_ATTEMPT)).containsExactly("1", "2");
         assertThat(world.api.traffic().authCalls()).isEqualTo(2);
@@ -239,6 +231,14 @@ class ChangeTracesTest {
         });
         assertThat(world.api.traffic().recordedPuts()).allSatisfy(p ->
                 assertThat(p.header("traceparent")).doesNotContain(UPSTREAM_TRACE).doesNotContain("forged"));
+    }
+
+    /** Publishes the records, waits until the bridge has committed them all, and gives the trace of one change. */
+    @SafeVarargs
+    private List<SpanData> publishedTrace(String changeId, ProducerRecord<byte[], byte[]>... records) {
+        world.publish(List.of(records));
+        world.awaitAllCommitted();
+        return SpanTrees.traceOf(InMemorySpans.EXPORTER, changeId);
     }
 
     private ProducerRecord<byte[], byte[]> record(String key, String value) {
