@@ -6,11 +6,12 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Overlap of calls: all modifying meeting calls together, and all calls per conferenceID. A call is
+ * Overlap of calls: all calls, all modifying meeting calls together, and all calls per conferenceID. A call is
  * open from its receipt until its answer is ready to leave.
  */
 final class CallConcurrency {
 
+    private final ConcurrencyGauge all = new ConcurrencyGauge();
     private final ConcurrencyGauge modifying = new ConcurrencyGauge();
     private final Map<String, ConcurrencyGauge> byConference = new ConcurrentHashMap<>();
 
@@ -19,6 +20,7 @@ final class CallConcurrency {
         ConcurrencyGauge conference = conferenceID == null
                 ? null
                 : byConference.computeIfAbsent(conferenceID, id -> new ConcurrencyGauge());
+        all.enter();
         if (modifies) {
             modifying.enter();
         }
@@ -26,6 +28,7 @@ final class CallConcurrency {
             conference.enter();
         }
         return new OpenCall(() -> {
+            all.exit();
             if (modifies) {
                 modifying.exit();
             }
@@ -39,8 +42,8 @@ final class CallConcurrency {
         return modifying.max();
     }
 
-    int openModifying() {
-        return modifying.open();
+    int open() {
+        return all.open();
     }
 
     int maxFor(String conferenceID) {

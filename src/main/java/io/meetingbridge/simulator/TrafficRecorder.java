@@ -83,9 +83,9 @@ public final class TrafficRecorder {
         return concurrency.maxModifying();
     }
 
-    /** Modifying meeting calls received and not answered yet: a dead client's call is still open until answered. */
-    public int openModifyingCalls() {
-        return concurrency.openModifying();
+    /** Calls received and not answered yet, reads included: a dead client's call is open until it is answered. */
+    public int openCalls() {
+        return concurrency.open();
     }
 
     /** The most calls naming this conferenceID (in their query) that were open at once. */

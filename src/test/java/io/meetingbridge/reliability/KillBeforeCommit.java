@@ -55,7 +55,7 @@ final class KillBeforeCommit {
         // The killed bridge's call is still inside the API, as a dead client's request is: answered only after the
         // restarted bridge's newer changes, it would undo them. A replacement pod starts later than this one would.
         Awaitility.await("the killed bridge's call is answered").atMost(CALL_LATENCY.multipliedBy(2))
-                .pollInterval(Duration.ofMillis(50)).until(() -> rig.api.traffic().openModifyingCalls() == 0);
+                .pollInterval(Duration.ofMillis(50)).until(() -> rig.api.traffic().openCalls() == 0);
         rig.api.faults().setCallLatency(Duration.ZERO);
         bridge.start();
         rig.awaitDrained(Duration.ofSeconds(90));

@@ -52,9 +52,11 @@ class AnswerHoldTest extends SimulatorTestBase {
         assertThat(hold.awaitHeld(Duration.ofSeconds(20))).isTrue();
         assertThat(put).isNotDone();
         assertThat(simulator.series("42").orElseThrow().body().get("subject").asText()).isEqualTo("Board meeting");
+        assertThat(simulator.traffic().openCalls()).as("the held PUT, received and not answered").isEqualTo(1);
         hold.release();
         assertThat(put.join().statusCode()).isEqualTo(200);
         assertThat(hold.heldCount()).isZero();
+        assertThat(simulator.traffic().openCalls()).isZero();
     }
 
     @Test

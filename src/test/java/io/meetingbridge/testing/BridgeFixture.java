@@ -89,7 +89,12 @@ public final class BridgeFixture implements AutoCloseable, AfterEachCallback {
 
     /** Waits until the bridge has committed every input record published so far. */
     public void awaitAllCommitted() {
-        kafka.brokerAdmin().awaitCommitted(bridgeGroup(), topics.changes(), kafka.endOffsetSum(topics.changes()), WAIT,
+        awaitAllCommitted(topics);
+    }
+
+    /** The same for another bridge on this broker, one that reads {@code others}. */
+    public void awaitAllCommitted(EmbeddedKafka.Topics others) {
+        kafka.brokerAdmin().awaitCommitted(others.group(), others.changes(), kafka.endOffsetSum(others.changes()), WAIT,
                 Duration.ofMillis(50), () -> { });
     }
 
