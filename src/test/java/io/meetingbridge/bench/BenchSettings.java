@@ -18,12 +18,14 @@ import java.util.stream.Collectors;
  * @param scaling           the scaling table's plan, or null when it is not wanted
  * @param flightRecording   the JFR settings each pipeline JVM records with ({@code profile}, or a .jfc file), or
  *                          null for no recording
+ * @param nativeMemory      whether each pipeline JVM tracks its native memory and prints where it went at exit
  * @param idleSettle        how long an idle pipeline runs, after its first poll, before it is measured
  * @param idleWindow        how long it is measured for, or null to leave the idle runs out
  */
 record BenchSettings(int warmupChanges, int instantChanges, Duration slowApiLatency, int slowChanges,
                      int slowSequentialChanges, int liveRatePerSecond,
-                     Duration liveDuration, Duration phaseTimeout, String flightRecording, Set<String> workloadNames,
+                     Duration liveDuration, Duration phaseTimeout, String flightRecording, boolean nativeMemory,
+                     Set<String> workloadNames,
                      Map<String, String> pipelineOverrides, boolean enforceTargets, ScalingPlan scaling,
                      Duration idleSettle, Duration idleWindow, Path bridgeJar, Path outputDir) {
 
@@ -48,6 +50,7 @@ record BenchSettings(int warmupChanges, int instantChanges, Duration slowApiLate
                 Duration.ofSeconds(Integer.getInteger("bench.live-seconds", 15)),
                 Duration.ofSeconds(Integer.getInteger("bench.phase-timeout-seconds", 180)),
                 Boolean.getBoolean("bench.jfr") ? System.getProperty("bench.jfr.settings", "profile") : null,
+                Boolean.getBoolean("bench.nmt"),
                 words("bench.workloads"),
                 overrides(),
                 Boolean.parseBoolean(System.getProperty("bench.enforce", "true")),

@@ -48,7 +48,7 @@ class BenchSettingsTest {
 
     private static BenchSettings settings(Set<String> workloads, ScalingPlan scaling, Map<String, String> overrides) {
         return new BenchSettings(100, 100, Duration.ofMillis(50), 100, 10, 10, Duration.ofSeconds(1),
-                Duration.ofSeconds(10), null, workloads, overrides, true, scaling, Duration.ofSeconds(1),
+                Duration.ofSeconds(10), null, false, workloads, overrides, true, scaling, Duration.ofSeconds(1),
                 Duration.ofSeconds(1), Path.of("bridge.jar"), Path.of("bench"));
     }
 }

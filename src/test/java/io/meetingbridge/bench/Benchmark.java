@@ -38,6 +38,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * -Dbench.enforce=false                exit 0 even when a target failed, e.g. to read figures
  * -Dbench.jfr=true                     a JFR recording per pipeline JVM, bench/&lt;run&gt;.jfr, and its CPU by component
  * -Dbench.jfr.settings=my.jfc          the recording's settings (default profile), e.g. a finer sampling period
+ * -Dbench.nmt=true                     Native Memory Tracking per pipeline JVM, and its memory committed by category at exit
  * -Dbench.set.KEY=VALUE                a bridge setting for every pipeline, e.g. bench.set.bridge.api.max-in-flight=16
  * -Dbench.sequential=false             leave the sequential baseline out (quicker before/after runs while profiling)
  * -Dbench.idle=false                   leave the idle runs out
@@ -129,6 +130,9 @@ public final class Benchmark {
         if (runner.settings().recordsFlight()) {
             sayWhereTheCpuWent(runner.recordingOf(workload, contender));
         }
+        if (runner.settings().nativeMemory()) {
+            sayWhereTheMemoryWent(runner.logOf(workload, contender));
+        }
         return result;
     }
 
@@ -151,6 +155,15 @@ public final class Benchmark {
             say("  CPU by component (%d JFR samples): %s".formatted(profile.samples(), profile.biggest(6)));
         } catch (IOException | RuntimeException e) {
             say("  no CPU profile from " + recording + ": " + e);
+        }
+    }
+
+    /** The biggest parts of the memory the run's JVM had committed when it exited, from Native Memory Tracking. */
+    private static void sayWhereTheMemoryWent(Path log) {
+        try {
+            say("  memory committed at exit, MB: " + NativeMemory.fromLog(log).biggest(6));
+        } catch (IOException | RuntimeException e) {
+            say("  no memory summary in " + log + ": " + e);
         }
     }
 

@@ -40,7 +40,7 @@ final class PipelineJvm implements AutoCloseable {
     static PipelineJvm launch(Contender contender, BenchSettings settings, Map<String, String> properties, String name)
             throws IOException {
         Path dir = settings.outputDir();
-        Path log = dir.resolve(name + ".log");
+        Path log = log(settings, name);
         Path gcLog = dir.resolve(name + "-gc.log");
         Path recording = recording(settings, name);
         for (Path old : List.of(log, gcLog, recording)) {
@@ -51,11 +51,20 @@ final class PipelineJvm implements AutoCloseable {
             arguments.add("-XX:StartFlightRecording=settings=" + settings.flightRecording()
                     + ",dumponexit=true,filename=" + recording);
         }
+        if (settings.nativeMemory()) {
+            arguments.addAll(List.of("-XX:NativeMemoryTracking=summary", "-XX:+UnlockDiagnosticVMOptions",
+                    "-XX:+PrintNMTStatistics"));
+        }
         arguments.addAll(ChildJvm.systemProperties(properties));
         arguments.addAll(contender.launch(settings));
         long launchedAt = System.currentTimeMillis();
         ChildJvm process = ChildJvm.start(name, arguments, ChildJvm.appKeyEnvironment(), log);
         return new PipelineJvm(process, launchedAt, gcLog);
+    }
+
+    /** The pipeline's output: its own log lines, and what the JVM prints at exit. */
+    static Path log(BenchSettings settings, String name) {
+        return settings.outputDir().resolve(name + ".log");
     }
 
     static Path recording(BenchSettings settings, String name) {

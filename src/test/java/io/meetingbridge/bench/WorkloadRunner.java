@@ -74,6 +74,10 @@ final class WorkloadRunner {
         return PipelineJvm.recording(settings, runName(workload, contender));
     }
 
+    Path logOf(Workload workload, Contender contender) {
+        return PipelineJvm.log(settings, runName(workload, contender));
+    }
+
     private static String runName(Workload workload, Contender contender) {
         return workload.name() + "-" + contender.label();
     }
