@@ -119,20 +119,30 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /** A broker that does not come up is closed (its threads, its temporary directory) before the next attempt. */
     private static EmbeddedKafka start(Map<String, String> extraBrokerConfig, int saslPort) {
+        KafkaClusterTestKit cluster = null;
         try {
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build());
             Map<String, String> config = new HashMap<>(BROKER_SETTINGS);
             config.putAll(extraBrokerConfig);
             config.forEach(builder::setConfigProp);
-            KafkaClusterTestKit cluster = builder.build();
+            cluster = builder.build();
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
             return new EmbeddedKafka(cluster, saslPort);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot start the embedded Kafka broker", e);
+            IllegalStateException failure = new IllegalStateException("cannot start the embedded Kafka broker", e);
+            if (cluster != null) {
+                try {
+                    cluster.close();
+                } catch (Exception closing) {
+                    failure.addSuppressed(closing);
+                }
+            }
+            throw failure;
         }
     }
 
