@@ -2,6 +2,7 @@ package io.meetingbridge.bench;
 
 import io.meetingbridge.simulator.MeetingApiSimulator;
 import io.meetingbridge.testing.EmbeddedKafka;
+import io.meetingbridge.testing.ShownPath;
 import io.meetingbridge.testing.TestCredentials;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,7 +71,8 @@ public final class Benchmark {
         IdleComparison idle = null;
         List<Comparison> comparisons = new ArrayList<>();
         List<Comparison> scalingRuns = new ArrayList<>();
-        say("Starting a Kafka broker and the Meeting API simulator; logs of each run in " + settings.outputDir());
+        say("Starting a Kafka broker and the Meeting API simulator; logs of each run in "
+                + ShownPath.of(settings.outputDir()));
         try (EmbeddedKafka kafka = EmbeddedKafka.start(Map.of());
              MeetingApiSimulator api = MeetingApiSimulator.builder()
                      .credential(TestCredentials.APP_ID, TestCredentials.APP_KEY).start();
@@ -97,7 +99,7 @@ public final class Benchmark {
         ResultsTable.print(System.out, machine, settings, comparisons, scaling, idle, checks, doneWhen);
         Path json = settings.outputDir().resolve("results.json");
         ResultsJson.write(json, machine, settings, comparisons, scaling, idle, checks, doneWhen);
-        say("Figures written to " + json);
+        say("Figures written to " + ShownPath.of(json));
         if (scaling != null) {
             Path chart = settings.outputDir().resolve(ScalingChart.FILE_NAME);
             ScalingChart.write(chart, scaling, "meeting-series-bridge, how cost grows: " + machine.summary());
@@ -154,7 +156,7 @@ public final class Benchmark {
             CpuProfile profile = CpuProfile.of(recording);
             say("  CPU by component (%d JFR samples): %s".formatted(profile.samples(), profile.biggest(6)));
         } catch (IOException | RuntimeException e) {
-            say("  no CPU profile from " + recording + ": " + e);
+            say("  no CPU profile from " + ShownPath.of(recording) + ": " + e);
         }
     }
 
@@ -163,7 +165,7 @@ public final class Benchmark {
         try {
             say("  memory committed at exit, MB: " + NativeMemory.fromLog(log).biggest(6));
         } catch (IOException | RuntimeException e) {
-            say("  no memory summary in " + log + ": " + e);
+            say("  no memory summary in " + ShownPath.of(log) + ": " + e);
         }
     }
 

@@ -3,6 +3,7 @@ package io.meetingbridge.reliability;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import io.meetingbridge.testing.ShownPath;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -41,7 +42,7 @@ final class RunDirectory {
     /** Where the logs are, relative to the working directory: what a test prints names no path of the machine. */
     @Override
     public String toString() {
-        return Path.of("").toAbsolutePath().relativize(root).toString();
+        return ShownPath.of(root);
     }
 
     /** A fresh log file for each start of a process: {@code bridge-a-1.log}, {@code bridge-a-2.log}, ... */
