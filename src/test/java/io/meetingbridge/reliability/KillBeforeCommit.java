@@ -53,7 +53,8 @@ final class KillBeforeCommit {
         String created = rig.api.scheduledSeries().get(0).conferenceID();
 
         // The killed bridge's call is still inside the API, as a dead client's request is: answered only after the
-        // restarted bridge's newer changes, it would undo them. A replacement pod starts later than this one would.
+        // restarted bridge's newer changes, it would undo them. The bridge cannot fence it (README, Reliability);
+        // this test is about the uncommitted offset, so it restarts once that call is over.
         Awaitility.await("the killed bridge's call is answered").atMost(CALL_LATENCY.multipliedBy(2))
                 .pollInterval(Duration.ofMillis(50)).until(() -> rig.api.traffic().openCalls() == 0);
         rig.api.faults().setCallLatency(Duration.ZERO);
