@@ -53,6 +53,10 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private static EmbeddedKafka shared;
 
+    static {
+        KafkaHaltAtJvmExit.install();
+    }
+
     private final KafkaClusterTestKit cluster;
     /** Read once: a stopped broker reports no address, and a restarted one keeps its fixed port. */
     private final String bootstrapServers;
